@@ -1,0 +1,138 @@
+-- newsgraph store schema (SQLite, WAL mode). One ingest batch is one transaction:
+-- readers see all of a batch or none of it, a killed writer leaves nothing half-written.
+-- "Actor key" below is the code an analyst counts by: the actor's code (RUS, NATO, USA)
+-- or, when it has none (a company, a rebel group, a private person), its canonical name.
+
+PRAGMA user_version = 1;
+
+CREATE TABLE IF NOT EXISTS articles (
+    id           TEXT PRIMARY KEY,          -- stable hash of the normalised text
+    ref          TEXT,
+    title        TEXT,
+    url          TEXT,
+    published    TEXT,                      -- YYYY-MM-DD or NULL
+    source       TEXT,
+    language     TEXT,
+    text         TEXT NOT NULL,
+    duplicate_of TEXT,                      -- near-duplicate (same wire story): id of the first copy
+    minhash      BLOB,                      -- MinHash signature for near-duplicate detection
+    ingested_at  TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS articles_published ON articles(published);
+
+-- Canonical actors across the corpus.
+CREATE TABLE IF NOT EXISTS actors (
+    key          TEXT PRIMARY KEY,          -- states/IGOs: code; persons: "person:<name>"; others: "<kind>:<name>"
+    name         TEXT NOT NULL,
+    kind         TEXT NOT NULL,
+    code         TEXT,
+    sector       TEXT,
+    role         TEXT,
+    country      TEXT,
+    first_seen   TEXT,
+    last_seen    TEXT
+);
+CREATE INDEX IF NOT EXISTS actors_code ON actors(code);
+
+-- Where each actor is mentioned (character offsets into articles.text).
+CREATE TABLE IF NOT EXISTS mentions (
+    article_id   TEXT NOT NULL,
+    local_id     TEXT NOT NULL,             -- the actor id within the article's extraction (a1, a2, ...)
+    actor_key    TEXT NOT NULL,
+    start        INTEGER NOT NULL,
+    "end"        INTEGER NOT NULL,
+    text         TEXT,
+    PRIMARY KEY (article_id, local_id, start)
+);
+CREATE INDEX IF NOT EXISTS mentions_actor ON mentions(actor_key);
+
+CREATE TABLE IF NOT EXISTS quotes (
+    id            TEXT PRIMARY KEY,         -- "<article_id>:q<n>"
+    article_id    TEXT NOT NULL,
+    text          TEXT NOT NULL,
+    start         INTEGER NOT NULL,
+    "end"         INTEGER NOT NULL,
+    direct        INTEGER NOT NULL,
+    cue           TEXT,
+    cue_start     INTEGER,
+    cue_end       INTEGER,
+    speaker_key   TEXT,                     -- actors.key or NULL
+    speaker_name  TEXT,
+    speaker_code  TEXT,
+    speaker_text  TEXT,                     -- the speaker as written ("He", "the minister")
+    speaker_start INTEGER,
+    speaker_end   INTEGER,
+    published     TEXT
+);
+CREATE INDEX IF NOT EXISTS quotes_article ON quotes(article_id);
+CREATE INDEX IF NOT EXISTS quotes_speaker ON quotes(speaker_key);
+CREATE INDEX IF NOT EXISTS quotes_code ON quotes(speaker_code);
+CREATE INDEX IF NOT EXISTS quotes_published ON quotes(published);
+
+CREATE VIRTUAL TABLE IF NOT EXISTS quotes_fts USING fts5(
+    text, speaker_name, content='quotes', content_rowid='rowid', tokenize='unicode61 remove_diacritics 2'
+);
+
+-- One row per distinct event. The same event reported by several articles (same type,
+-- actors, factuality and date) is one row here and one row per report in event_mentions.
+CREATE TABLE IF NOT EXISTS events (
+    id              TEXT PRIMARY KEY,       -- hash of (type, sources, targets, factuality, date or article)
+    type            TEXT NOT NULL,          -- PLOVER type
+    mode            TEXT,
+    cameo           TEXT,
+    quad            INTEGER,                -- 1 verbal coop, 2 material coop, 3 verbal conflict, 4 material conflict
+    intensity       REAL,                   -- PLOVER intensity score (negative = conflict)
+    factuality      TEXT NOT NULL,
+    date            TEXT,                   -- YYYY-MM-DD
+    date_resolution TEXT,
+    location        TEXT,
+    sources         TEXT NOT NULL,          -- JSON list of actor keys
+    targets         TEXT NOT NULL,          -- JSON list of actor keys
+    first_article   TEXT NOT NULL,
+    mention_count   INTEGER NOT NULL DEFAULT 1
+);
+CREATE INDEX IF NOT EXISTS events_date ON events(date);
+CREATE INDEX IF NOT EXISTS events_type ON events(type);
+
+CREATE TABLE IF NOT EXISTS event_mentions (
+    event_id        TEXT NOT NULL,
+    article_id      TEXT NOT NULL,
+    seq             INTEGER NOT NULL,       -- index of the event within the article's extraction
+    claimed_by      TEXT,                   -- actors.key of the speaker whose quote asserts it
+    quote_id        TEXT,                   -- quotes.id the event sits in, if any
+    evidence        TEXT NOT NULL,
+    evidence_start  INTEGER,
+    evidence_end    INTEGER,
+    trigger         TEXT,
+    trigger_start   INTEGER,
+    trigger_end     INTEGER,
+    confidence      REAL,
+    PRIMARY KEY (article_id, seq)
+);
+CREATE INDEX IF NOT EXISTS event_mentions_event ON event_mentions(event_id);
+
+-- Events exploded into (source, target) pairs: what dyad, network and timeline queries scan.
+CREATE TABLE IF NOT EXISTS event_dyads (
+    event_id    TEXT NOT NULL,
+    source      TEXT NOT NULL,              -- dyad code: the actor's code, or its name when it has none
+    target      TEXT NOT NULL,              -- dyad code (as source)
+    type        TEXT NOT NULL,
+    quad        INTEGER,
+    intensity   REAL,
+    factuality  TEXT NOT NULL,
+    date        TEXT,
+    PRIMARY KEY (event_id, source, target)
+);
+CREATE INDEX IF NOT EXISTS event_dyads_pair ON event_dyads(source, target, date);
+CREATE INDEX IF NOT EXISTS event_dyads_target ON event_dyads(target, date);
+CREATE INDEX IF NOT EXISTS event_dyads_date ON event_dyads(date);
+
+-- What articles taught us about people ("Jens Stoltenberg, Secretary General of NATO"),
+-- reused when later articles mention them by surname only.
+CREATE TABLE IF NOT EXISTS person_facts (
+    name        TEXT PRIMARY KEY,
+    role        TEXT,
+    code        TEXT,
+    country     TEXT,
+    seen        TEXT
+);
