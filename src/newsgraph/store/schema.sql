@@ -1,9 +1,9 @@
 -- newsgraph store schema (SQLite, WAL mode). One ingest batch is one transaction:
 -- readers see all of a batch or none of it, a killed writer leaves nothing half-written.
+-- Every statement is idempotent (IF NOT EXISTS): opening a store applies it, so tables added
+-- in a later version appear in older stores. docs/storage.md describes each table.
 -- "Actor key" below is the code an analyst counts by: the actor's code (RUS, NATO, USA)
 -- or, when it has none (a company, a rebel group, a private person), its canonical name.
-
-PRAGMA user_version = 1;
 
 CREATE TABLE IF NOT EXISTS articles (
     id           TEXT PRIMARY KEY,          -- stable hash of the normalised text
@@ -19,6 +19,7 @@ CREATE TABLE IF NOT EXISTS articles (
     ingested_at  TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS articles_published ON articles(published);
+CREATE INDEX IF NOT EXISTS articles_duplicate_of ON articles(duplicate_of);
 
 -- Canonical actors across the corpus.
 CREATE TABLE IF NOT EXISTS actors (
@@ -34,6 +35,16 @@ CREATE TABLE IF NOT EXISTS actors (
 );
 CREATE INDEX IF NOT EXISTS actors_code ON actors(code);
 
+-- Which actors each article's extraction found, whether or not a mention span was recorded:
+-- maps the extraction's local ids (a1, a2, ...) to actor keys.
+CREATE TABLE IF NOT EXISTS article_actors (
+    article_id   TEXT NOT NULL,
+    local_id     TEXT NOT NULL,
+    actor_key    TEXT NOT NULL,
+    PRIMARY KEY (article_id, local_id)
+);
+CREATE INDEX IF NOT EXISTS article_actors_actor ON article_actors(actor_key);
+
 -- Where each actor is mentioned (character offsets into articles.text).
 CREATE TABLE IF NOT EXISTS mentions (
     article_id   TEXT NOT NULL,
@@ -46,8 +57,10 @@ CREATE TABLE IF NOT EXISTS mentions (
 );
 CREATE INDEX IF NOT EXISTS mentions_actor ON mentions(actor_key);
 
+-- n is the rowid the full-text index points at; declared so that VACUUM cannot renumber it.
 CREATE TABLE IF NOT EXISTS quotes (
-    id            TEXT PRIMARY KEY,         -- "<article_id>:q<n>"
+    n             INTEGER PRIMARY KEY,
+    id            TEXT NOT NULL UNIQUE,     -- "<article_id>:q<n>", n counting from 1 in the article"
     article_id    TEXT NOT NULL,
     text          TEXT NOT NULL,
     start         INTEGER NOT NULL,
@@ -70,8 +83,15 @@ CREATE INDEX IF NOT EXISTS quotes_code ON quotes(speaker_code);
 CREATE INDEX IF NOT EXISTS quotes_published ON quotes(published);
 
 CREATE VIRTUAL TABLE IF NOT EXISTS quotes_fts USING fts5(
-    text, speaker_name, content='quotes', content_rowid='rowid', tokenize='unicode61 remove_diacritics 2'
+    text, speaker_name, content='quotes', content_rowid='n', tokenize='unicode61 remove_diacritics 2'
 );
+-- The index follows the table whatever writes it (the store, a migration, a user's script).
+CREATE TRIGGER IF NOT EXISTS quotes_fts_insert AFTER INSERT ON quotes BEGIN
+    INSERT INTO quotes_fts(rowid, text, speaker_name) VALUES (new.n, new.text, new.speaker_name);
+END;
+CREATE TRIGGER IF NOT EXISTS quotes_fts_delete AFTER DELETE ON quotes BEGIN
+    INSERT INTO quotes_fts(quotes_fts, rowid, text, speaker_name) VALUES ('delete', old.n, old.text, old.speaker_name);
+END;
 
 -- One row per distinct event. The same event reported by several articles (same type,
 -- actors, factuality and date) is one row here and one row per report in event_mentions.
@@ -93,6 +113,7 @@ CREATE TABLE IF NOT EXISTS events (
 );
 CREATE INDEX IF NOT EXISTS events_date ON events(date);
 CREATE INDEX IF NOT EXISTS events_type ON events(type);
+CREATE INDEX IF NOT EXISTS events_first_article ON events(first_article);
 
 CREATE TABLE IF NOT EXISTS event_mentions (
     event_id        TEXT NOT NULL,
@@ -110,6 +131,7 @@ CREATE TABLE IF NOT EXISTS event_mentions (
     PRIMARY KEY (article_id, seq)
 );
 CREATE INDEX IF NOT EXISTS event_mentions_event ON event_mentions(event_id);
+CREATE INDEX IF NOT EXISTS event_mentions_claimed_by ON event_mentions(claimed_by);
 
 -- Events exploded into (source, target) pairs: what dyad, network and timeline queries scan.
 CREATE TABLE IF NOT EXISTS event_dyads (
@@ -120,7 +142,7 @@ CREATE TABLE IF NOT EXISTS event_dyads (
     quad        INTEGER,
     intensity   REAL,
     factuality  TEXT NOT NULL,
-    date        TEXT,
+    date        TEXT,                       -- the event's date (YYYY-MM-DD) or NULL
     PRIMARY KEY (event_id, source, target)
 );
 CREATE INDEX IF NOT EXISTS event_dyads_pair ON event_dyads(source, target, date);

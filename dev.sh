@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# newsgraph's two-command quick start (see README.md):
+#   ./dev.sh demo   set up .venv, install newsgraph and its spaCy model, ingest the sample corpus
+#   ./dev.sh test   set up .venv with the test extras (and Chromium for the dashboard tests), run the tests
+set -euo pipefail
+cd "$(dirname "$0")"
+
+PYTHON=${PYTHON:-python3}
+VENV=.venv
+
+setup() {
+  local extras=$1
+  if [ ! -x "$VENV/bin/python" ]; then
+    "$PYTHON" -m venv "$VENV"
+    "$VENV/bin/pip" install -q --upgrade pip
+  fi
+  "$VENV/bin/pip" install -q -e ".${extras}"
+}
+
+browser() {
+  # Dashboard tests drive Debian's Chromium; Playwright's own browser download does not work offline.
+  if [ ! -x /usr/bin/chromium ] && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null \
+      || echo "dev.sh: could not install chromium; browser tests will be skipped" >&2
+  fi
+}
+
+case "${1:-}" in
+  demo)
+    setup ""
+    store=${NEWSGRAPH_STORE:-newsgraph-data}
+    "$VENV/bin/newsgraph" ingest examples/ --store "$store"
+    echo
+    echo "Explore: $VENV/bin/newsgraph events --store $store | $VENV/bin/newsgraph serve --store $store"
+    ;;
+  test)
+    setup "[test]"
+    browser
+    shift
+    "$VENV/bin/python" -m pytest -q "$@"
+    ;;
+  *)
+    echo "usage: ./dev.sh demo | ./dev.sh test [pytest args]" >&2
+    exit 64
+    ;;
+esac
