@@ -29,7 +29,7 @@ case "${1:-}" in
   demo)
     setup ""
     store=${NEWSGRAPH_STORE:-newsgraph-data}
-    "$VENV/bin/newsgraph" ingest examples/ --store "$store"
+    "$VENV/bin/newsgraph" ingest examples/corpus --store "$store"
     echo
     echo "Explore: $VENV/bin/newsgraph events --store $store | $VENV/bin/newsgraph serve --store $store"
     ;;

@@ -22,3 +22,75 @@ def shared_dir() -> Path:
     if not SHARED.is_dir():
         pytest.skip("../shared is not present")
     return SHARED
+
+
+# --- analysis, export and HTTP API fixtures (tests/analysis_corpus.py: a corpus known by construction)
+
+@pytest.fixture(scope="session")
+def analysis_store(tmp_path_factory) -> Path:
+    """A real store holding the synthetic analysis corpus (built once, read-only afterwards)."""
+    from analysis_corpus import build
+
+    return build(tmp_path_factory.mktemp("analysis") / "store")
+
+
+class ASGIClient:
+    """The app in-process through ``httpx.ASGITransport``: ``api.get("/api/status", params={...})``."""
+
+    def __init__(self, app):
+        self.app = app
+
+    def request(self, method: str, path: str, **kwargs):
+        import asyncio
+
+        import httpx
+
+        async def go():
+            transport = httpx.ASGITransport(app=self.app)
+            async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as client:
+                return await client.request(method, path, **kwargs)
+
+        return asyncio.run(go())
+
+    def get(self, path: str, **kwargs):
+        return self.request("GET", path, **kwargs)
+
+    def post(self, path: str, **kwargs):
+        return self.request("POST", path, **kwargs)
+
+
+@pytest.fixture(scope="session")
+def api(analysis_store) -> ASGIClient:
+    from newsgraph.api.app import create_app
+    from newsgraph.config import Settings
+
+    return ASGIClient(create_app(analysis_store, Settings(store=analysis_store)))
+
+
+@pytest.fixture(scope="session")
+def server(analysis_store):
+    """A real uvicorn server over the analysis corpus on a loopback port; yields its base URL."""
+    import socket
+    import threading
+    import time
+
+    import uvicorn
+
+    from newsgraph.api.app import create_app
+    from newsgraph.config import Settings
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    srv = uvicorn.Server(uvicorn.Config(create_app(analysis_store, Settings(store=analysis_store)),
+                                        host="127.0.0.1", port=port, log_level="warning"))
+    thread = threading.Thread(target=srv.run, daemon=True)
+    thread.start()
+    deadline = time.time() + 20
+    while not srv.started:
+        if time.time() > deadline or not thread.is_alive():
+            raise RuntimeError("uvicorn did not start")
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}"
+    srv.should_exit = True
+    thread.join(timeout=10)

@@ -82,3 +82,14 @@ export class Loader {
 export function seg(value) {
   return encodeURIComponent(value);
 }
+
+/**
+ * What a list answer says about paging: `total` when the API counted (null otherwise) and
+ * whether there is a next page (from `total` or from `next_offset`).
+ */
+export function pageInfo(answer) {
+  const shown = answer.offset + answer.items.length;
+  const total = Number.isInteger(answer.total) ? answer.total : null;
+  const more = total !== null ? shown < total : answer.next_offset !== null && answer.next_offset !== undefined;
+  return { total, shown, more, empty: answer.offset === 0 && answer.items.length === 0 };
+}

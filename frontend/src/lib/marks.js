@@ -70,20 +70,29 @@ function escapeRegExp(text) {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
+function wordRegExp(words, flags, prefix) {
+  const tail = prefix ? '[\\p{L}]*' : '(?![\\p{L}\\p{N}])';
+  return new RegExp(`(^|[^\\p{L}\\p{N}])(${words.map(escapeRegExp).join('|')})${tail}`, flags);
+}
+
 /**
- * Spans where any of `names` occurs in `text` as a word start ("Russia" also marks
- * "Russian"), case-insensitively. Used to highlight actors in an evidence sentence when only
- * their names are known.
+ * Spans where any of `names` occurs in `text`, to highlight actors in an evidence sentence
+ * when only their names and codes are known. Names of four letters or more match as a word
+ * start, case-insensitively ("Russia" marks "Russian"); all-capital codes and short names
+ * match only as whole words in the same case ("US" never marks "us").
  */
 export function nameSpans(text, names, kind = 'actor') {
-  const words = [...new Set(names.filter((n) => typeof n === 'string' && n.trim().length >= 2).map((n) => n.trim()))];
-  if (!words.length) return [];
-  words.sort((a, b) => b.length - a.length);
-  const re = new RegExp(`(^|[^\\p{L}\\p{N}])(${words.map(escapeRegExp).join('|')})[\\p{L}]*`, 'giu');
+  const clean = [...new Set(names.filter((n) => typeof n === 'string' && n.trim().length >= 2).map((n) => n.trim()))];
+  clean.sort((a, b) => b.length - a.length);
+  const loose = clean.filter((n) => n.length >= 4 && n !== n.toUpperCase());
+  const exact = clean.filter((n) => !loose.includes(n));
   const spans = [];
-  for (const m of text.matchAll(re)) {
-    const start = m.index + m[1].length;
-    spans.push({ start, end: m.index + m[0].length, kind });
-  }
+  const collect = (re) => {
+    for (const m of text.matchAll(re)) {
+      spans.push({ start: m.index + m[1].length, end: m.index + m[0].length, kind });
+    }
+  };
+  if (loose.length) collect(wordRegExp(loose, 'giu', true));
+  if (exact.length) collect(wordRegExp(exact, 'gu', false));
   return spans;
 }

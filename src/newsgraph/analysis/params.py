@@ -52,7 +52,7 @@ def known_types() -> frozenset[str]:
     """PLOVER event types of the ontology (the events engineer's data), read once."""
     from ..events.ontology import Ontology
 
-    return frozenset(Ontology.load().types())
+    return frozenset(Ontology.load().types)
 
 
 def parse_types(values, param: str = "type") -> tuple[str, ...]:

@@ -110,9 +110,12 @@ class Score:
         self.details.extend(other.details)
 
     def actors_all(self) -> PRF:
+        """Persons, states, organisations and groups together. Locations are left out: gold
+        files list places only when they also act, so a place is scored in its own row."""
         total = PRF()
-        for prf in self.actors.values():
-            total.add(prf)
+        for kind, prf in self.actors.items():
+            if kind != "location":
+                total.add(prf)
         return total
 
     def to_json(self) -> dict[str, Any]:

@@ -14,7 +14,7 @@ import yaml
 from ..errors import KnowledgeBaseError
 
 KINDS = ("speech", "cognition", "nominal")
-_SECTIONS = ("speech", "cognition", "nominal", "infinitive", "passive_speaker", "media", "media_words")
+_SECTIONS = ("speech", "cognition", "nominal", "infinitive", "object", "passive_speaker", "media", "media_words")
 
 
 @dataclass(frozen=True)
@@ -23,6 +23,7 @@ class CueLexicon:
     cognition: frozenset[str]
     nominal: frozenset[str]
     infinitive: frozenset[str]
+    object: frozenset[str]
     passive_speaker: frozenset[str]
     media: frozenset[str]
     media_words: frozenset[str]
@@ -45,7 +46,7 @@ class CueLexicon:
         if low in self.media or low.removeprefix("the ") in self.media:
             return True
         words = low.split()
-        return bool(words) and words[-1] in self.media_words
+        return bool(words) and (words[-1] in self.media_words or "media" in words)
 
 
 def parse_lexicon(data: object, origin: str) -> CueLexicon:
@@ -64,6 +65,9 @@ def parse_lexicon(data: object, origin: str) -> CueLexicon:
     stray = sets["infinitive"] - sets["speech"] - sets["cognition"]
     if stray:
         raise KnowledgeBaseError(f"{origin}: infinitive cues {sorted(stray)} are not listed under speech or cognition")
+    stray = sets["object"] - sets["speech"]
+    if stray:
+        raise KnowledgeBaseError(f"{origin}: object cues {sorted(stray)} are not listed under speech")
     return CueLexicon(**sets)
 
 

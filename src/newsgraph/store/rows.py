@@ -6,7 +6,7 @@ same rows, and the writer is only about transactions.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
 from ..records import Actor, Event, Extraction, Quote
@@ -32,7 +32,14 @@ class Rows:
 
 
 def _iso(d) -> str | None:
-    return d.isoformat() if d else None
+    if d is None or isinstance(d, str):
+        return d
+    return d.isoformat()
+
+
+def person_fact_row(fact: Mapping) -> tuple:
+    """A ``person_facts`` row from a mapping with name, role, code, country, seen (PersonMemory.to_rows)."""
+    return (fact["name"], fact.get("role"), fact.get("code"), fact.get("country"), _iso(fact.get("seen")))
 
 
 def quote_for_event(event: Event, quotes: list[Quote]) -> int | None:
@@ -71,8 +78,6 @@ def extraction_rows(ext: Extraction, rows: Rows, *, signature: bytes | None, ing
         rows.article_actors.append((aid, a.id, key))
         for m in a.mentions:
             rows.mentions.append((aid, a.id, key, m.start, m.end, m.text))
-        if a.kind == "person" and (a.role or a.code):
-            rows.person_facts.append((a.name, a.role, a.code, a.country, published))
 
     quote_ids: list[str] = []
     for n, q in enumerate(ext.quotes, start=1):

@@ -6,25 +6,33 @@ never blocked by the writer. docs/storage.md explains the choice and the tables.
 """
 from __future__ import annotations
 
+import os
 import sqlite3
 import threading
+import time
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
+from functools import lru_cache
 from datetime import datetime, timezone
 from importlib import resources
 from pathlib import Path
 
 from ..errors import StoreError
 from ..records import Extraction
-from .rows import Rows, Scorer, extraction_rows
+from .rows import Rows, Scorer, extraction_rows, person_fact_row
 
 DB_NAME = "newsgraph.sqlite"
+# Test-only hook: seconds to sleep inside each write transaction, before COMMIT, so that a
+# test can kill a writer while it holds uncommitted rows, or time readers against it.
+COMMIT_PAUSE_ENV = "NEWSGRAPH_TEST_COMMIT_PAUSE"
 SCHEMA_VERSION = 1
 TABLES = ("articles", "actors", "article_actors", "mentions", "quotes", "events", "event_mentions",
           "event_dyads", "person_facts")
 
 _INSERTS: dict[str, str] = {
-    "articles": "INSERT OR IGNORE INTO articles (id, ref, title, url, published, source, language, text, "
+    # Articles already stored are filtered out before these run, so a key collision in
+    # articles, quotes or event_mentions is a bug and must fail the batch, not vanish.
+    "articles": "INSERT INTO articles (id, ref, title, url, published, source, language, text, "
                 "duplicate_of, minhash, ingested_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
     # First name, kind and code seen win; missing facts are filled in; the period widens.
     "actors": "INSERT INTO actors (key, name, kind, code, sector, role, country, first_seen, last_seen) "
@@ -38,7 +46,7 @@ _INSERTS: dict[str, str] = {
     "article_actors": "INSERT OR IGNORE INTO article_actors (article_id, local_id, actor_key) VALUES (?,?,?)",
     "mentions": "INSERT OR IGNORE INTO mentions (article_id, local_id, actor_key, start, \"end\", text) "
                 "VALUES (?,?,?,?,?,?)",
-    "quotes": "INSERT OR IGNORE INTO quotes (id, article_id, text, start, \"end\", direct, cue, cue_start, "
+    "quotes": "INSERT INTO quotes (id, article_id, text, start, \"end\", direct, cue, cue_start, "
               "cue_end, speaker_key, speaker_name, speaker_code, speaker_text, speaker_start, speaker_end, "
               "published) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
     "events": "INSERT INTO events (id, type, mode, cameo, quad, intensity, factuality, date, date_resolution, "
@@ -46,7 +54,7 @@ _INSERTS: dict[str, str] = {
               "ON CONFLICT(id) DO UPDATE SET mention_count = events.mention_count + 1, "
               "mode = coalesce(events.mode, excluded.mode), cameo = coalesce(events.cameo, excluded.cameo), "
               "location = coalesce(events.location, excluded.location)",
-    "event_mentions": "INSERT OR IGNORE INTO event_mentions (event_id, article_id, seq, claimed_by, quote_id, "
+    "event_mentions": "INSERT INTO event_mentions (event_id, article_id, seq, claimed_by, quote_id, "
                       "evidence, evidence_start, evidence_end, trigger, trigger_start, trigger_end, confidence) "
                       "VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
     "event_dyads": "INSERT OR IGNORE INTO event_dyads (event_id, source, target, type, quad, intensity, "
@@ -63,13 +71,20 @@ _INSERTS: dict[str, str] = {
 }
 
 
-def _default_scorer() -> Scorer | None:
-    """quad and intensity come from the PLOVER ontology; without it they stay NULL."""
-    try:
-        from ..events.ontology import quad_intensity  # type: ignore[attr-defined]
-    except ImportError:
-        return None
-    return quad_intensity
+@lru_cache(maxsize=1)
+def _ontology():
+    from ..events.ontology import Ontology
+
+    return Ontology.load()
+
+
+def ontology_scores(type_: str, mode: str | None) -> tuple[int | None, float | None]:
+    """quad and intensity of a PLOVER type (and mode) from the ontology; NULL for a type it
+    does not know, so one odd event cannot fail a whole batch."""
+    onto = _ontology()
+    if type_ not in onto.event_types:
+        return None, None
+    return onto.quad(type_), onto.intensity(type_, mode)
 
 
 def _now() -> str:
@@ -86,6 +101,7 @@ class Store:
         self._conn = conn
         self._lock = threading.Lock()
         self._scorer = scorer
+        self._commit_pause = float(os.environ.get(COMMIT_PAUSE_ENV) or 0)
 
     # ---------------------------------------------------------------- opening
 
@@ -115,7 +131,7 @@ class Store:
                 conn.execute("PRAGMA journal_mode=WAL")
                 conn.executescript(resources.files(__package__).joinpath("schema.sql").read_text("utf-8"))
                 conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
-        return cls(path, conn, readonly, scorer if scorer is not None else _default_scorer())
+        return cls(path, conn, readonly, scorer if scorer is not None else ontology_scores)
 
     def connect(self, check_same_thread: bool = True) -> sqlite3.Connection:
         """A new read-only connection for a query layer (rows as ``sqlite3.Row``).
@@ -137,18 +153,21 @@ class Store:
 
     # ---------------------------------------------------------------- writing
 
-    def write(self, extractions: Iterable[Extraction], signatures: Mapping[str, bytes] | None = None) -> int:
+    def write(self, extractions: Iterable[Extraction], signatures: Mapping[str, bytes] | None = None,
+              person_facts: Iterable[Mapping] = ()) -> list[str]:
         """Write a batch in one transaction; articles already stored are skipped.
 
-        ``signatures`` maps article ids to their MinHash signatures. Returns the number of
-        articles written. Either every row of the batch is committed or none is.
+        ``signatures`` maps article ids to their MinHash signatures; ``person_facts`` (name,
+        role, code, country, seen) is what the extractor's person memory learnt meanwhile, so
+        a resumed ingest remembers exactly what the committed articles taught it. Returns the
+        ids of the articles written. Either every row of the batch is committed or none is.
         """
         self._require_writable()
         signatures = signatures or {}
         batch = list(extractions)
-        if not batch:
-            return 0
-        rows = Rows()
+        rows = Rows(person_facts=[person_fact_row(f) for f in person_facts])
+        if not batch and not rows.person_facts:
+            return []
         with self._lock, _translated(self.path, "write"), _transaction(self._conn):
             # Checked inside the write transaction, so two writers cannot both add an article.
             stored = self._stored(self._conn, [e.article.id for e in batch])
@@ -163,16 +182,13 @@ class Store:
                 values = getattr(rows, table)
                 if values:
                     self._conn.executemany(_INSERTS[table], values)
-        return len(rows.articles)
+            if self._commit_pause and batch:
+                time.sleep(self._commit_pause)
+        return [r[0] for r in rows.articles]
 
     def write_person_facts(self, facts: Iterable[Mapping]) -> None:
         """Upsert what is known about persons: mappings with name, role, code, country, seen."""
-        self._require_writable()
-        values = [(f["name"], f.get("role"), f.get("code"), f.get("country"),
-                   _iso_or_none(f.get("seen"))) for f in facts]
-        with self._lock, _translated(self.path, "write person facts"):
-            with _transaction(self._conn):
-                self._conn.executemany(_INSERTS["person_facts"], values)
+        self.write([], person_facts=facts)
 
     # ---------------------------------------------------------------- reading
 
@@ -190,7 +206,8 @@ class Store:
         conn = self.connect()
         try:
             with _translated(self.path, "read"):
-                yield from conn.execute(sql + " ORDER BY rowid")
+                for row in conn.execute(sql + " ORDER BY rowid"):
+                    yield tuple(row)
         finally:
             conn.close()
 
@@ -219,12 +236,6 @@ class Store:
             marks = ",".join("?" * len(chunk))
             found.update(r[0] for r in conn.execute(f"SELECT id FROM articles WHERE id IN ({marks})", chunk))
         return found
-
-
-def _iso_or_none(value) -> str | None:
-    if value is None:
-        return None
-    return value if isinstance(value, str) else value.isoformat()
 
 
 def _connect(db: Path, *, readonly: bool, timeout: float, check_same_thread: bool = False) -> sqlite3.Connection:

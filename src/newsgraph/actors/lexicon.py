@@ -1,0 +1,72 @@
+"""The language data of actor resolution (``actors/resolution.yaml``), read once."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+
+from ..errors import KnowledgeBaseError
+from .normalise import alias_key, fold
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    male: frozenset[str]
+    female: frozenset[str]
+    honorifics: dict[str, str | None]
+    name_suffixes: frozenset[str]
+    title_modifiers: frozenset[str]
+    generic_titles: frozenset[str]
+    body_heads: dict[tuple[str, ...], str]
+    company_suffixes: frozenset[str]
+    group_words: frozenset[str]
+    media_words: frozenset[str]
+    locative_preps: frozenset[str]
+    motion_words: frozenset[str]
+    place_nouns: frozenset[str]
+    state_metonyms: frozenset[str]
+    force_nouns: frozenset[str]
+    not_places: frozenset[str]
+    name_like_titles: frozenset[str]
+    media_sectors: frozenset[str]
+    org_words: frozenset[str]
+
+    @property
+    def pronouns(self) -> frozenset[str]:
+        return self.male | self.female
+
+
+def _set(raw: dict, key: str) -> frozenset[str]:
+    return frozenset(fold(str(w)) for w in raw.get(key) or [])
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    res = resources.files("newsgraph.actors") / "resolution.yaml"
+    try:
+        raw = yaml.safe_load(res.read_text(encoding="utf-8"))
+        return Lexicon(
+            male=frozenset(raw["pronouns"]["male"]),
+            female=frozenset(raw["pronouns"]["female"]),
+            honorifics={fold(k): v for k, v in raw["honorifics"].items()},
+            name_suffixes=_set(raw, "name_suffixes"),
+            title_modifiers=_set(raw, "title_modifiers"),
+            generic_titles=_set(raw, "generic_titles"),
+            body_heads={alias_key(k): v for k, v in raw["body_heads"].items()},
+            company_suffixes=_set(raw, "company_suffixes"),
+            group_words=_set(raw, "group_words"),
+            media_words=_set(raw, "media_words"),
+            locative_preps=_set(raw, "locative_preps"),
+            motion_words=_set(raw, "motion_words"),
+            place_nouns=_set(raw, "place_nouns"),
+            state_metonyms=_set(raw, "state_metonyms"),
+            force_nouns=_set(raw, "force_nouns"),
+            not_places=_set(raw, "not_places"),
+            name_like_titles=_set(raw, "name_like_titles"),
+            org_words=_set(raw, "org_words"),
+            media_sectors=frozenset(str(x).upper() for x in raw.get("media_sectors") or []),
+        )
+    except (OSError, KeyError, TypeError, yaml.YAMLError) as exc:
+        raise KnowledgeBaseError(f"{res}: invalid actor-resolution lexicon: {exc}") from exc

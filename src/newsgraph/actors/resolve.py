@@ -1,0 +1,162 @@
+"""The actor stage: every state, organisation, group, person and place an article mentions,
+resolved to one actor each, with every token of every mention indexed for later stages.
+
+    knowledge-base names + spaCy entities   (mentions.py)
+      → acronyms defined in the text         (orgs.py)
+      → people, their roles and codes        (persons.py, titles.py)
+      → pronouns and bare titles             (coref.py)
+      → bodies of states, companies, places  (orgs.py)
+      → ActorIndex                           (here)
+"""
+from __future__ import annotations
+
+from ..records import Actor, Article, Span
+from .context import Cand, DocContext
+from .coref import Coref
+from .index import ActorIndex, ActorMention
+from .kb import KnowledgeBase
+from .memory import PersonMemory
+from .mentions import entity_spans, kb_scan, reconcile
+from .normalise import fold
+from .orgs import classify_unknown, learn_acronyms, state_bodies
+from .persons import Person, PersonBuilder
+from .titles import title_phrases
+
+# Which actor a token belongs to when mentions overlap: a person's title phrase owns
+# "Russian" in "Russian President Vladimir Putin"; a ministry owns "Taiwan" in "Taiwan's
+# defence ministry".
+_PRIORITY = {"person": 0, "body": 1, "organisation": 2, "group": 2, "state": 3, "location": 4}
+
+
+def resolve_actors(doc, article: Article, kb: KnowledgeBase, memory: PersonMemory) -> ActorIndex:
+    """Find and resolve the actors of one parsed article; teach ``memory`` what it states."""
+    ctx = DocContext(doc, kb, article.published)
+    kb_cands, rest = reconcile(ctx, kb_scan(ctx), entity_spans(ctx))
+    others = [c for c in kb_cands if c.kind != "person"]
+    acronyms = learn_acronyms(ctx, others, rest)
+    acr_tokens = {i for c in acronyms for i in range(c.start, c.end)}
+    others += acronyms
+    # "State" in "Secretary of State", "House" in "House Speaker": parts of titles, not names
+    in_titles = {i for s, t, _, _ in title_phrases(ctx, 0, len(doc)) for i in range(s, t)}
+    rest = [e for e in rest if not any(i in acr_tokens for i in range(e[0], e[1]))
+            and not all(i in in_titles for i in range(e[0], e[1]))]
+    refs = {i: c for c in others for i in range(c.start, c.end)}
+
+    builder = PersonBuilder(ctx, refs, memory)
+    leftover = builder.build([c for c in kb_cands if c.kind == "person"], rest)
+    persons = builder.persons
+    taken = set(builder.person_tokens)
+    for p in persons:
+        for s, t, how in p.mentions:
+            taken.update(range(s, t))
+    Coref(ctx, persons).run(builder.finder.standalone(taken))
+
+    person_code = {i: p.code for p in persons for s, t, how in p.mentions if how in ("name", "surname")
+                   for i in range(s, t)}
+    org_tokens = {i for c in others if c.kind in ("organisation", "group") for i in range(c.start, c.end)}
+    bodies = state_bodies(ctx, refs, person_code, org_tokens)
+    all_taken = taken | set(refs) | {i for c in bodies for i in range(c.start, c.end)}
+    unknown = classify_unknown(ctx, leftover, all_taken)
+
+    # "the Biden administration": Biden is named only as part of the body
+    body_tokens = {i for c in bodies for i in range(c.start, c.end)}
+    persons[:] = [p for p in persons if not _inside_only(p, body_tokens)]
+    others = _places_only(ctx, others)
+    index = _build_index(ctx, persons, others + bodies + unknown)
+    for p in persons:
+        if p.stated and p.code:
+            memory.learn(p.name, p.role, p.code, p.country, article.published)
+    return index
+
+
+def _inside_only(p: Person, tokens: set[int]) -> bool:
+    names = [(s, t) for s, t, how in p.mentions if how in ("name", "surname")]
+    return bool(names) and all(all(i in tokens for i in range(s, t)) for s, t in names)
+
+
+def _places_only(ctx: DocContext, cands: list[Cand]) -> list[Cand]:
+    """A state named only as where something happens ("talks in Cambodia") is a location."""
+    by_code: dict[str, list[Cand]] = {}
+    for c in cands:
+        if c.kind == "state":
+            by_code.setdefault(c.code, []).append(c)
+    out = []
+    for c in cands:
+        group = by_code.get(c.code) if c.kind == "state" else None
+        if group and all(m.how == "name" and _locative(ctx, m) for m in group):
+            out.append(Cand(c.start, c.end, "location", "name", code=None, name=c.name, entry=c.entry))
+        else:
+            out.append(c)
+    return out
+
+
+def _locative(ctx: DocContext, c: Cand) -> bool:
+    head = ctx.doc[c.end - 1]
+    return head.dep_ == "pobj" and head.head.lower_ in ctx.lex.locative_preps
+
+
+def _identity(c: Cand) -> tuple:
+    if c.kind == "state":
+        return ("state", c.code)
+    if c.kind == "organisation" and c.how in ("body", "institution"):
+        return ("body", c.code, fold(c.name))
+    if c.kind in ("organisation", "group"):
+        return (c.kind, c.code)
+    return ("location", fold(c.name))
+
+
+def _build_index(ctx: DocContext, persons: list[Person], cands: list[Cand]) -> ActorIndex:
+    doc, kb = ctx.doc, ctx.kb
+    groups: dict[object, list[tuple[int, int, str]]] = {}
+    info: dict[object, tuple[str, Cand | Person]] = {}
+    for p in persons:
+        if p.mentions:
+            groups[id(p)] = sorted(set(p.mentions))
+            info[id(p)] = ("person", p)
+    for c in cands:
+        key = _identity(c)
+        groups.setdefault(key, []).append((c.start, c.end, c.how))
+        if key not in info or (c.how == "name" and info[key][1].how != "name"):
+            info[key] = ("body" if key[0] == "body" else c.kind, c)
+    order = sorted(groups, key=lambda k: min(m[0] for m in groups[k]))
+    index = ActorIndex()
+    ids: dict[object, str] = {}
+    for n, key in enumerate(order, start=1):
+        kind, obj = info[key]
+        aid = f"a{n}"
+        ids[key] = aid
+        mentions = sorted(set(groups[key]))
+        spans = [Span(text=doc[s:t].text, start=doc[s].idx, end=doc[t - 1].idx + len(doc[t - 1].text))
+                 for s, t, _ in mentions]
+        if kind == "person":
+            actor = Actor(id=aid, name=obj.name, kind="person", code=obj.code, sector=obj.sector, role=obj.role,
+                          country=obj.country, mentions=spans)
+        elif kind == "state":
+            state = kb.state(obj.code)
+            actor = Actor(id=aid, name=state.name if state else obj.name, kind="state", code=obj.code,
+                          mentions=spans)
+        elif kind == "body":
+            actor = Actor(id=aid, name=_body_name(obj), kind="organisation", code=obj.code,
+                          sector=obj.sector, country=obj.code if obj.code in kb.states else None, mentions=spans)
+        elif kind in ("organisation", "group"):
+            org = kb.org(obj.code)
+            actor = Actor(id=aid, name=org.name if org else obj.name, kind=kind, code=obj.code,
+                          sector=(org.sector if org else obj.sector),
+                          country=(org.country if org else None), mentions=spans)
+        else:
+            actor = Actor(id=aid, name=obj.name, kind="location", code=None, mentions=spans)
+        index.actors.append(actor)
+    adds = []
+    for key in order:
+        kind = info[key][0]
+        for s, t, how in groups[key]:
+            adds.append((_PRIORITY.get(kind, 5), s, ActorMention(s, t, ids[key], how)))
+    for _, _, m in sorted(adds, key=lambda x: (x[0], x[1])):
+        index.add_mention(m)
+    index.mentions.sort(key=lambda m: (m.start, m.end))
+    return index
+
+
+def _body_name(c: Cand) -> str:
+    name = c.name
+    return name[4:] if name.lower().startswith("the ") else name

@@ -1,0 +1,1 @@
+"""Analysis over the store: dyads, network, blocs, changes, timelines, with evidence (see docs/analysis.md)."""

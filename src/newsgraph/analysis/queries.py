@@ -1,0 +1,291 @@
+"""Entry points over raw parameters: the one query layer the HTTP API, the CLI and the Python API call.
+
+Each function takes a read connection and parameters as a user gives them (strings from a
+query string or a command line, or typed Python values), validates them (``QueryError``
+naming the parameter, ``NotFoundError`` for an unknown id) and returns plain JSON-able data.
+"""
+from __future__ import annotations
+
+import re
+import sqlite3
+
+from .. import query as listing
+from ..errors import QueryError
+from . import blocs as _blocs
+from . import changes as _changes
+from . import dyads as _dyads
+from . import evidence as _evidence
+from . import network as _network
+from . import timeline as _timeline
+from .counts import counts_from_rows
+from .params import (EventFilter, Window, parse_bool, parse_code, parse_float, parse_int, parse_resolution)
+
+MAX_LIMIT = 500
+
+
+class NotFoundError(QueryError):
+    """The id names nothing in the store (HTTP 404)."""
+
+
+def page(limit, offset, default: int = 50, maximum: int = MAX_LIMIT) -> tuple[int, int]:
+    return (parse_int(limit, "limit", default, 1, maximum), parse_int(offset, "offset", 0, 0, listing.MAX_OFFSET))
+
+
+# ------------------------------------------------------------------------------- analysis
+
+def dyads(conn, source=None, target=None, start=None, end=None, type=None, quad=None, factuality=None,
+          include_other=False, normalize=False, evidence=None) -> dict:
+    flt = EventFilter.parse(start, end, type, quad, factuality)
+    return _dyads.dyad(conn, source, target, flt, include_other=parse_bool(include_other, "include_other"),
+                       normalize=parse_bool(normalize, "normalize"),
+                       evidence=parse_int(evidence, "evidence", 0, 0, 100))
+
+
+def _network_params(start=None, end=None, type=None, quad=None, factuality=None, min_events=None, kind=None,
+                    max_nodes=None, directed=False) -> _network.NetworkParams:
+    return _network.NetworkParams.parse(start, end, type, quad, factuality, min_events, kind, max_nodes, directed)
+
+
+def network(conn, start=None, end=None, type=None, quad=None, factuality=None, min_events=None, kind=None,
+            max_nodes=None, directed=False, with_blocs=True, resolution=None, seed=None) -> dict:
+    p = _network_params(start, end, type, quad, factuality, min_events, kind, max_nodes, directed)
+    net = _network.network(conn, p)
+    if with_blocs and not p.directed:
+        res = _blocs.blocs(conn, p, parse_float(resolution, "resolution", 1.0, 0.01, 100.0),
+                           parse_int(seed, "seed", 0, 0, 2**31 - 1), net=net)
+        _blocs.label_network(net, res)
+    return net
+
+
+def blocs(conn, start=None, end=None, type=None, quad=None, factuality=None, min_events=None, kind=None,
+          max_nodes=None, resolution=None, seed=None) -> dict:
+    p = _network_params(start, end, type, quad, factuality, min_events, kind, max_nodes)
+    return _blocs.blocs(conn, p, parse_float(resolution, "resolution", 1.0, 0.01, 100.0),
+                        parse_int(seed, "seed", 0, 0, 2**31 - 1))
+
+
+def changes(conn, start=None, end=None, baseline_start=None, baseline_end=None, type=None, quad=None,
+            factuality=None, min_events=None, kind=None, directed=False, limit=None) -> dict:
+    p = _network_params(start, end, type, quad, factuality, min_events, kind, None, directed)
+    baseline = None
+    if baseline_start or baseline_end:
+        baseline = Window.parse(baseline_start, baseline_end, prefix="baseline_")
+    return _changes.changes(conn, p, baseline, parse_int(limit, "limit", 50, 1, MAX_LIMIT))
+
+
+def timeline(conn, actor=None, source=None, target=None, start=None, end=None, resolution=None,
+             factuality=None, type=None, quad=None, directed=False) -> dict:
+    flt = EventFilter.parse(start, end, type, quad, factuality)
+    return _timeline.timeline(conn, actor, source, target, flt, parse_resolution(resolution),
+                              parse_bool(directed, "directed"))
+
+
+def events(conn, start=None, end=None, type=None, quad=None, factuality=None, source=None, target=None,
+           actor=None, pair=None, article=None, claimed_by=None, min_mentions=None, limit=None,
+           offset=None) -> dict:
+    limit, offset = page(limit, offset)
+    q = _evidence.EventQuery.parse(conn, start=start, end=end, type=type, quad=quad, factuality=factuality,
+                                   source=source, target=target, actor=actor, pair=pair, article=article,
+                                   claimed_by=claimed_by, min_mentions=min_mentions)
+    return _evidence.list_events(conn, q, limit, offset)
+
+
+def event(conn, event_id: str) -> dict:
+    e = _evidence.get_event(conn, str(event_id)[:200])
+    if e is None:
+        raise NotFoundError(f"id: no event {str(event_id)[:60]!r} in the store", "id")
+    return e
+
+
+# ------------------------------------------------------------------------------- pages
+
+def article(conn, article_id: str) -> dict:
+    """One article with its text and everything found in it, with offsets."""
+    try:
+        art = listing.get_article(conn, article_id)
+    except QueryError as exc:
+        raise NotFoundError(str(exc), "id") from exc
+    actors: dict[str, dict] = {}
+    for local_id, key, name, kind, code in conn.execute(
+            "SELECT aa.local_id, aa.actor_key, a.name, a.kind, a.code FROM article_actors aa "
+            "JOIN actors a ON a.key = aa.actor_key WHERE aa.article_id = ? ORDER BY aa.rowid", (art["id"],)):
+        actors[local_id] = {"key": key, "name": name, "kind": kind, "code": code, "local_id": local_id,
+                            "mentions": []}
+    for local_id, start, end, text in conn.execute(
+            'SELECT local_id, start, "end", text FROM mentions WHERE article_id = ? ORDER BY start', (art["id"],)):
+        if local_id in actors:
+            actors[local_id]["mentions"].append({"start": start, "end": end, "text": text})
+    quotes = [dict(r) for r in conn.execute(
+        'SELECT id, text, start, "end", direct, cue, cue_start, cue_end, speaker_key, speaker_name, speaker_code, '
+        "speaker_text, speaker_start, speaker_end FROM quotes WHERE article_id = ? ORDER BY start", (art["id"],))]
+    for q in quotes:
+        q["direct"] = bool(q["direct"])
+    return {"article": art, "actors": list(actors.values()), "quotes": quotes,
+            "events": _evidence.article_events(conn, art["id"])}
+
+
+def _find_actor(conn, key: str) -> tuple[dict, str]:
+    """The actor row for an actor key or a dyad code, and the dyad code its events are counted by."""
+    row = conn.execute("SELECT key, name, kind, code, sector, role, country, first_seen, last_seen "
+                       "FROM actors WHERE key = ?", (key,)).fetchone()
+    if row is not None:
+        actor = dict(row)
+        return actor, actor["code"] or actor["name"]
+    if conn.execute("SELECT 1 FROM event_dyads WHERE source = ? UNION ALL "
+                    "SELECT 1 FROM event_dyads WHERE target = ? LIMIT 1", (key, key)).fetchone():
+        info = _network.actor_info(conn, [key])[key]
+        return ({"key": key, "name": info["label"], "kind": info["kind"], "code": key, "sector": None,
+                 "role": None, "country": None, "first_seen": None, "last_seen": None}, key)
+    raise NotFoundError(f"key: no actor {key[:60]!r} in the store", "key")
+
+
+_PARTNERS = """
+SELECT other, COUNT(*), COALESCE(SUM(intensity), 0) FROM (
+  SELECT DISTINCT d.event_id, d.target AS other, d.intensity
+  FROM event_dyads d WHERE d.source = ? AND d.target <> ? AND {where}
+  UNION
+  SELECT DISTINCT d.event_id, d.source, d.intensity
+  FROM event_dyads d WHERE d.target = ? AND d.source <> ? AND {where})
+GROUP BY other
+"""
+
+_ACTOR_COUNTS = """
+SELECT x.type, x.quad, COUNT(*), COALESCE(SUM(e.mention_count), 0),
+       COALESCE(SUM(CASE WHEN x.intensity > 0 THEN x.intensity END), 0),
+       COALESCE(SUM(CASE WHEN x.intensity < 0 THEN -x.intensity END), 0)
+FROM (SELECT d.event_id, d.type, d.quad, d.intensity FROM event_dyads d WHERE d.source = ? AND {where}
+      UNION SELECT d.event_id, d.type, d.quad, d.intensity FROM event_dyads d WHERE d.target = ? AND {where}) x
+JOIN events e ON e.id = x.event_id GROUP BY x.type, x.quad
+"""
+
+# The columns of query.list_quotes, so a quote looks the same in every answer.
+_QUOTE_COLS = ("q.id, q.article_id, q.published, q.speaker_name AS speaker, q.speaker_key, q.speaker_code, "
+               'q.speaker_text, q.direct, q.cue, q.text, q.start, q."end"')
+
+
+def actor_page(conn, key: str, start=None, end=None, resolution=None, factuality=None, limit=None) -> dict:
+    """Everything about one actor: counts, timeline by quad, partners and adversaries, quotes by and about it."""
+    key = parse_code(key, "key", required=True)
+    flt = EventFilter.parse(start, end, None, None, factuality)
+    n = parse_int(limit, "limit", 10, 1, 100)
+    actor, code = _find_actor(conn, key)
+    where, args = flt.where("d")
+    counts = counts_from_rows(conn.execute(_ACTOR_COUNTS.format(where=where), [code, *args, code, *args]))
+    others = conn.execute(_PARTNERS.format(where=where), [code, code, *args, code, code, *args]).fetchall()
+    info = _network.actor_info(conn, [o for o, _, _ in others])
+
+    def side(rows):
+        return [{"code": o, "name": info[o]["label"], "events": k, "net": round(s, 3),
+                 "events_query": {"pair": f"{code},{o}", **flt.query()}} for o, k, s in rows[:n]]
+
+    partners = sorted((r for r in others if r[2] > 0), key=lambda r: (-r[2], -r[1], r[0]))
+    adversaries = sorted((r for r in others if r[2] < 0), key=lambda r: (r[2], -r[1], r[0]))
+    has_events = conn.execute("SELECT 1 FROM event_dyads WHERE source = ? UNION ALL "
+                              "SELECT 1 FROM event_dyads WHERE target = ? LIMIT 1", (code, code)).fetchone()
+    tl = (_timeline.timeline(conn, actor=code, flt=flt, resolution=parse_resolution(resolution, "month"))
+          if has_events else None)
+    if actor["key"] == actor.get("code"):  # a state or IGO speaks through anyone acting for it
+        by_sql, by_args = "q.speaker_key = ? OR q.speaker_code = ?", [actor["key"], code]
+    else:
+        by_sql, by_args = "q.speaker_key = ?", [actor["key"]]
+    quotes_by = [_quote(r) for r in conn.execute(
+        f"SELECT {_QUOTE_COLS} FROM quotes q WHERE {by_sql} ORDER BY q.published DESC, q.id LIMIT ?",
+        [*by_args, n])]
+    quotes_about = [_quote(r) for r in conn.execute(
+        f"SELECT DISTINCT {_QUOTE_COLS} FROM mentions m JOIN quotes q ON q.article_id = m.article_id "
+        'AND m.start >= q.start AND m."end" <= q."end" '
+        "WHERE m.actor_key = ? AND coalesce(q.speaker_key, '') <> ? ORDER BY q.published DESC, q.id LIMIT ?",
+        (actor["key"], actor["key"], n))]
+    return {"actor": actor, "code": code, "counts": counts, "timeline": tl,
+            "partners": side(partners), "adversaries": side(adversaries),
+            "quotes_by": _with_articles(conn, quotes_by), "quotes_about": _with_articles(conn, quotes_about)}
+
+
+def _quote(row) -> dict:
+    q = dict(row)
+    q["direct"] = bool(q["direct"])
+    return q
+
+
+def _with_articles(conn, quotes: list[dict]) -> list[dict]:
+    ids = sorted({q["article_id"] for q in quotes})
+    refs = {}
+    for i in range(0, len(ids), 500):
+        chunk = ids[i:i + 500]
+        for r in conn.execute(f"SELECT id, title, url, source, published FROM articles WHERE id IN "
+                              f"({','.join('?' * len(chunk))})", chunk):
+            refs[r[0]] = dict(r)
+    for q in quotes:
+        q["article"] = refs.get(q["article_id"])
+    return quotes
+
+
+# ------------------------------------------------------------------------------- listings
+
+def articles(conn, q=None, source=None, start=None, end=None, actor=None, limit=None, offset=None) -> dict:
+    limit, offset = page(limit, offset)
+    if q:
+        return _title_search(conn, q, limit, offset)
+    p = listing.list_articles(conn, since=start, until=end, source=source, actor=actor, limit=limit, offset=offset)
+    return _page_json(p)
+
+
+def actors(conn, q=None, kind=None, code=None, start=None, end=None, limit=None, offset=None) -> dict:
+    limit, offset = page(limit, offset)
+    p = listing.list_actors(conn, kind=kind, code=code, name=q, since=start, until=end, limit=limit, offset=offset)
+    return _page_json(p)
+
+
+def quotes(conn, q=None, speaker=None, code=None, start=None, end=None, article=None, limit=None,
+           offset=None) -> dict:
+    limit, offset = page(limit, offset)
+    p = listing.list_quotes(conn, speaker=speaker, code=code, text=q, since=start, until=end, article=article,
+                            limit=limit, offset=offset)
+    out = _page_json(p)
+    _with_articles(conn, out["items"])
+    return out
+
+
+def _page_json(p) -> dict:
+    return {"items": p.rows, "limit": p.limit, "offset": p.offset, "next_offset": p.next_offset}
+
+
+def _like(text: str) -> str:
+    return "%" + re.sub(r"([%_\\])", r"\\\1", text) + "%"
+
+
+def _title_search(conn, q, limit: int, offset: int) -> dict:
+    text = str(q).strip()[:500]
+    rows = [dict(r) for r in conn.execute(
+        "SELECT id, published, title, source, url, ref, duplicate_of FROM articles "
+        "WHERE title LIKE ? ESCAPE '\\' ORDER BY published DESC NULLS LAST, id LIMIT ? OFFSET ?",
+        (_like(text), limit + 1, offset))]
+    more = len(rows) > limit
+    return {"items": rows[:limit], "limit": limit, "offset": offset, "next_offset": offset + limit if more else None}
+
+
+def search(conn, q=None, limit=None) -> dict:
+    """Actors, quotes and articles matching ``q`` (names, full text of quotes, titles)."""
+    if q is None or not str(q).strip():
+        raise QueryError("q: a search text is required", "q")
+    text = str(q).strip()
+    if len(text) > 500:
+        raise QueryError("q: longer than 500 characters", "q")
+    n = parse_int(limit, "limit", 10, 1, 100)
+    return {"q": text,
+            "actors": listing.list_actors(conn, name=text, limit=n).rows,
+            "quotes": _with_articles(conn, listing.list_quotes(conn, text=text, limit=n).rows),
+            "articles": _title_search(conn, text, n, 0)["items"]}
+
+
+def status(conn, store_path=None, ingest_enabled: bool = False) -> dict:
+    from importlib.metadata import version
+
+    one = lambda sql: conn.execute(sql).fetchone()[0]  # noqa: E731
+    return {"version": version("newsgraph"), "store": str(store_path) if store_path else None,
+            "articles": one("SELECT count(*) FROM articles"), "actors": one("SELECT count(*) FROM actors"),
+            "quotes": one("SELECT count(*) FROM quotes"), "events": one("SELECT count(*) FROM events"),
+            "event_mentions": one("SELECT count(*) FROM event_mentions"),
+            "last_ingest": one("SELECT max(ingested_at) FROM articles"),
+            "first_date": one("SELECT min(date) FROM events"), "last_date": one("SELECT max(date) FROM events"),
+            "ingest_enabled": ingest_enabled}

@@ -1,0 +1,363 @@
+"""Sources and targets of a trigger, read from the dependency parse.
+
+Every rule here works on spaCy tokens and an ActorIndex (token -> local actor id) and never
+looks at words' identities beyond small closed classes (pronouns, light verbs, control verbs),
+so it can be pinned on hand-built parses. Patterns covered (docs/events.md has examples):
+active and passive clauses, coordination of subjects/objects, subjects inherited through
+``conj``/``xcomp``/relative clauses/participles, prepositional targets, inverted roles
+(receive ... from), transfer verbs (the object is the thing, the target the recipient),
+symmetric events (pairwise among coordinated participants), nominal events (possessive,
+"by", compound/demonym sources, light verbs: "X held talks with Y", "X imposed sanctions on Y"),
+lists of examples ("countries like X and Y"), and events named as the object of another
+("block the support provided by X" -> target X).
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from ..actors.index import ActorIndex
+from .lexicon import Trigger
+
+SELF_PRONOUNS = frozenset({"we", "i", "us", "our", "my", "me", "ours", "ourselves"})
+# Verbs that only carry a nominal event ("hold talks", "impose sanctions", "launch strikes").
+LIGHT_VERBS = frozenset(
+    "hold conduct launch carry stage impose make pay give offer announce step intensify begin start resume "
+    "wage mount unleash order approve extend express voice lodge file issue level slap undertake perform lead "
+    "initiate reach strike seal conclude continue escalate expand tighten announce unveil have engage "
+    "deepen strengthen boost".split()
+)
+# Verbs whose object is the subject of their infinitive ("urged X to ...").
+OBJECT_CONTROL = frozenset(
+    "urge ask call force allow help invite press encourage tell order persuade compel pressure enable "
+    "permit instruct push require beg implore".split()
+)
+EXAMPLE_PREPS = frozenset({"like", "including"})
+ACTOR_MODIFIER_DEPS = frozenset({"poss", "compound", "amod", "nmod", "npadvmod"})
+PATIENT_OF_TYPES = frozenset({"ASSAULT", "COERCE", "SANCTION", "ACCUSE", "REJECT", "MOBILIZE", "THREATEN"})
+SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
+CLAUSE_VERB_POS = frozenset({"VERB", "AUX"})
+
+
+@dataclass
+class Arguments:
+    sources: list[str] = field(default_factory=list)
+    targets: list[str] = field(default_factory=list)
+    pairwise: bool = False  # symmetric with no explicit target: code every pair of sources
+    how: str = ""  # which rule found them (feeds confidence and debugging)
+    type_override: str | None = None
+
+
+class ArgumentFinder:
+    """Resolves noun phrases to actors; ``nested`` answers "who does the event named by this noun"."""
+
+    def __init__(self, actors: ActorIndex, speaker_at: Callable[[object], str | None],
+                 is_trigger_noun: Callable[[object], Trigger | None]):
+        self.actors = actors
+        self.speaker_at = speaker_at
+        self.is_trigger_noun = is_trigger_noun
+
+    # ---------- noun phrases -> actors ----------
+    def np_actors(self, tok, nested: bool = True, _depth: int = 0) -> list[str]:
+        """Actors a noun phrase headed by ``tok`` denotes, following coordination."""
+        out: list[str] = []
+        for t in _coordinated(tok):
+            for a in self._head_actors(t, nested, _depth):
+                if a not in out:
+                    out.append(a)
+        return out
+
+    def _head_actors(self, t, nested: bool, depth: int) -> list[str]:
+        a = self.actors.at(t.i)
+        if a is not None:
+            return [a]
+        if t.lower_ in SELF_PRONOUNS:
+            sp = self.speaker_at(t)
+            return [sp] if sp else []
+        if depth > 3:
+            return []
+        out: list[str] = []
+        for c in t.children:
+            if c.dep_ == "appos":
+                out += self.np_actors(c, nested, depth + 1)
+            elif c.dep_ == "prep" and (c.lower_ in EXAMPLE_PREPS or (
+                    c.lower_ == "as" and any(g.lower_ == "such" for g in c.children))):
+                for g in c.children:
+                    if g.dep_ == "pobj":
+                        out += self.np_actors(g, nested, depth + 1)
+        if out:
+            return out
+        if nested and t.pos_ in ("NOUN", "PROPN"):
+            trig = self.is_trigger_noun(t)
+            if trig is not None:
+                srcs, _ = self.nominal_sources(t, trig, depth + 1)
+                if srcs:
+                    return srcs
+        for c in t.children:
+            if c.dep_ in ACTOR_MODIFIER_DEPS:
+                ca = self.actors.at(c.i)
+                if ca is not None:
+                    out += [ca] + [x for x in self.np_actors(c, False, depth + 1) if x != ca]
+        if out:
+            return out
+        for c in t.children:
+            if c.dep_ == "prep" and c.lower_ == "of":
+                for g in c.children:
+                    if g.dep_ == "pobj":
+                        out += self.np_actors(g, nested, depth + 1)
+        return out
+
+    def prep_actors(self, tok, names, nested: bool = True) -> list[str]:
+        out: list[str] = []
+        for c in tok.children:
+            if c.dep_ in ("prep", "agent", "dative") and c.lower_ in names:
+                for g in c.children:
+                    if g.dep_ in ("pobj", "pcomp"):
+                        out += self.np_actors(g, nested)
+        return out
+
+    def dep_actors(self, tok, deps, nested: bool = True) -> list[str]:
+        out: list[str] = []
+        for c in tok.children:
+            if c.dep_ in deps:
+                out += self.np_actors(c, nested)
+        return out
+
+    def targets_by_spec(self, tok, spec, extra_heads=(), nested=True) -> list[str]:
+        """First non-empty target list, trying the entry's target positions in order."""
+        for name in spec:
+            if name == "dobj":
+                found = self.dep_actors(tok, ("dobj", "obj"), nested)
+            elif name in ("iobj", "dative"):
+                found = self.dep_actors(tok, ("dative", "iobj"), nested)
+            else:
+                found = self.prep_actors(tok, (name,), nested)
+                if not found:
+                    for h in extra_heads:
+                        found = self.prep_actors(h, (name,), nested)
+                        if found:
+                            break
+            if found:
+                return found
+        return []
+
+    # ---------- clauses ----------
+    def clause_subject(self, v, _depth: int = 0) -> tuple[list, bool]:
+        """(subject tokens, passive?) of a verb, inheriting through conj/xcomp/relcl/participles."""
+        for c in v.children:
+            if c.dep_ in SUBJECT_DEPS:
+                if c.tag_ in ("WDT", "WP") and v.dep_ == "relcl":
+                    return [v.head], False
+                return [c], False
+            if c.dep_ == "nsubjpass":
+                if c.tag_ in ("WDT", "WP") and v.dep_ == "relcl":
+                    return [v.head], True
+                return [c], True
+        if _depth > 4:
+            return [], False
+        dep, head = v.dep_, v.head
+        if dep == "conj" and head.pos_ in CLAUSE_VERB_POS:
+            return self.clause_subject(head, _depth + 1)
+        if dep in ("xcomp", "advcl", "ccomp") and _has_to(v) or dep == "xcomp":
+            if head.lemma_.lower() in OBJECT_CONTROL:
+                objs = [c for c in head.children if c.dep_ in ("dobj", "obj")]
+                if not objs:
+                    objs = [g for c in head.children if c.dep_ == "prep" and c.lower_ in ("on", "upon")
+                            for g in c.children if g.dep_ == "pobj"]
+                if objs:
+                    return objs, False
+            if head.pos_ in CLAUSE_VERB_POS or head.pos_ == "ADJ":
+                return self.clause_subject(head, _depth + 1)
+        if dep == "relcl":
+            return [head], False
+        if dep == "acl":
+            if v.tag_ == "VBN":
+                return [head], True
+            return [head], False
+        if dep == "advcl" and v.tag_ == "VBG" and head.pos_ in CLAUSE_VERB_POS:
+            return self.clause_subject(head, _depth + 1)
+        if dep == "pcomp" and v.tag_ == "VBG":
+            # "in ending the war", "by supplying drones": the governing clause's subject acts
+            prep = head
+            gov = prep.head
+            if gov.pos_ in CLAUSE_VERB_POS or gov.pos_ == "ADJ":
+                return self.clause_subject(gov, _depth + 1)
+        return [], False
+
+    def agent_actors(self, v) -> list[str]:
+        return self.prep_actors(v, ("by",), nested=False)
+
+    # ---------- nominal events ----------
+    def nominal_sources(self, n, trig: Trigger, depth: int = 0) -> tuple[list[str], object | None]:
+        """Sources of an event noun, and the light verb carrying it (or None)."""
+        out: list[str] = []
+        for c in n.children:
+            if c.dep_ == "poss":
+                out += self.np_actors(c, nested=False)
+        if not out:
+            out = self.prep_actors(n, ("by",), nested=False)
+        if not out:
+            for c in n.children:
+                if c.dep_ == "acl" and c.tag_ == "VBN":
+                    out = self.prep_actors(c, ("by",), nested=False)
+                    if out:
+                        break
+        if not out and trig.type in ("SUPPORT", "AID", "COOPERATE", "AGREE", "REQUEST", "CONSULT"):
+            out = self.prep_actors(n, ("from",), nested=False)
+            if not out and self.prep_actors(n, ("for", "to"), nested=False):
+                out = self.prep_actors(n, ("of",), nested=False)
+        if not out:
+            for c in n.children:
+                if c.dep_ in ("compound", "amod", "nmod") and c.i < n.i:
+                    ca = self.actors.at(c.i)
+                    if ca is not None and ca not in out:
+                        out.append(ca)
+                        out += [x for x in self.np_actors(c, False) if x not in out]
+        light = light_verb_of(n)
+        if not out and light is not None and depth < 3:
+            subj, passive = self.clause_subject(light)
+            if passive:
+                out = self.agent_actors(light)
+            else:
+                for s in subj:
+                    if s.i != n.i:
+                        out += self.np_actors(s, nested=False)
+        return out, light
+
+
+def _coordinated(tok) -> list:
+    out = [tok]
+    stack = [tok]
+    while stack:
+        t = stack.pop()
+        for c in t.children:
+            if c.dep_ == "conj" and c not in out:
+                out.append(c)
+                stack.append(c)
+    return out
+
+
+def _has_to(v) -> bool:
+    return any(c.dep_ == "aux" and c.tag_ == "TO" for c in v.children)
+
+
+QUANTITY_HEADS = frozenset("series wave round number barrage spate string volley salvo set pair couple dozens".split())
+
+
+def light_verb_of(n):
+    """The light verb a nominal event is the object (or passive subject) of, if any."""
+    # "launched a series of strikes": the quantity noun stands between the verb and the event
+    if n.dep_ == "pobj" and n.head.lower_ == "of" and n.head.head.lemma_.lower() in QUANTITY_HEADS:
+        n = n.head.head
+    h = n.head
+    if n.dep_ in ("dobj", "obj", "nsubjpass") and h.lemma_.lower() in LIGHT_VERBS and h.pos_ in CLAUSE_VERB_POS:
+        return h
+    return None
+
+
+def find_arguments(tok, trig: Trigger, finder: ArgumentFinder) -> Arguments:
+    """Apply the entry's frame to the trigger token."""
+    if trig.pos == "noun":
+        return _nominal(tok, trig, finder)
+    return _verbal(tok, trig, finder)
+
+
+def _verbal(v, trig: Trigger, f: ArgumentFinder) -> Arguments:
+    subj, passive = f.clause_subject(v)
+    subj_actors: list[str] = []
+    for s in subj:
+        subj_actors += f.np_actors(s)
+    arg_heads = [c for c in v.children if c.dep_ in ("dobj", "agent", "nsubj", "nsubjpass")]
+    arg_heads += [g for c in arg_heads for g in c.children if g.dep_ == "pobj"]
+    frame = trig.frame
+    own_subject = any(c.dep_ in SUBJECT_DEPS for c in v.children) or (
+        v.dep_ == "conj" and any(c.dep_ in SUBJECT_DEPS for c in v.head.children))
+    if frame == "receive":
+        # subject (or the noun a participle modifies) receives; "from"/"by" gives
+        sources = f.prep_actors(v, ("from",), nested=False)
+        if not sources:
+            for h in arg_heads:
+                sources = f.prep_actors(h, ("from",), nested=False)
+                if sources:
+                    break
+        if not sources:
+            sources = f.agent_actors(v) if not passive else []
+        return Arguments(sources=sources, targets=[] if passive else subj_actors, how="receive")
+    if passive:
+        sources = f.agent_actors(v)
+        if frame == "transfer":
+            # "support provided by X to Y": the participle's noun is the thing given
+            recipient = [] if v.dep_ == "acl" else subj_actors
+            targets = recipient or f.targets_by_spec(v, ("dative", "to", "for"), arg_heads + [v.head])
+        elif "dobj" in trig.target or frame == "symmetric":
+            targets = subj_actors
+        else:
+            targets = f.targets_by_spec(v, trig.target, arg_heads)
+        return Arguments(sources=sources, targets=targets, how="passive")
+    sources = subj_actors
+    if frame == "transfer":
+        has_with = any(c.dep_ == "prep" and c.lower_ == "with" for c in v.children)
+        direct = f.dep_actors(v, ("dobj", "obj"), nested=False)
+        targets = f.targets_by_spec(v, ("dative", "to", "for"), arg_heads, nested=False)
+        if not targets and (has_with or direct):
+            targets = direct
+        if not targets and trig.target and trig.target != ("dobj",):
+            targets = f.targets_by_spec(v, trig.target, arg_heads)
+        return Arguments(sources=sources, targets=targets, how="transfer")
+    if frame == "symmetric":
+        targets = f.targets_by_spec(v, trig.target or ("dobj", "with"), arg_heads)
+        if not targets and len(sources) >= 2 and own_subject:
+            # "X and Y met": every pair; not when the subject is inherited ("invited X and Y to discuss")
+            return Arguments(sources=sources, targets=[], pairwise=True, how="symmetric-pairs")
+        return Arguments(sources=sources, targets=targets, how="symmetric")
+    targets = f.targets_by_spec(v, trig.target, arg_heads)
+    type_override = None
+    if not targets and frame == "speech":
+        # "warned that the U.S. is violating ...": the complement's subject is the target
+        for c in v.children:
+            if c.dep_ in ("ccomp", "xcomp") and c.pos_ in CLAUSE_VERB_POS:
+                cs, cpass = f.clause_subject(c)
+                for s in cs:
+                    if s.lower_ not in SELF_PRONOUNS and not cpass:
+                        targets += f.np_actors(s)
+                if targets and trig.type == "THREATEN" and c.dep_ == "ccomp" and not _is_future_threat(c):
+                    type_override = "ACCUSE"
+                break
+    return Arguments(sources=sources, targets=targets, how="active", type_override=type_override)
+
+
+def _is_future_threat(clause) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ in ("will", "would", "'ll", "could") for c in clause.children)
+
+
+def _nominal(n, trig: Trigger, f: ArgumentFinder) -> Arguments:
+    sources, light = f.nominal_sources(n, trig)
+    extra = [light] if light is not None else []
+    spec = list(trig.target)
+    if trig.type in PATIENT_OF_TYPES and "of" not in spec:
+        spec.append("of")
+    if trig.frame == "symmetric":
+        between = f.prep_actors(n, ("between", "among"), nested=False)
+        if len(between) >= 2 and not sources:
+            return Arguments(sources=between, pairwise=True, how="nominal-between")
+        if len(sources) >= 2 and not f.targets_by_spec(n, spec, extra, nested=False) and (
+                light is None or any(c.dep_ in SUBJECT_DEPS for c in light.children)):
+            return Arguments(sources=sources, pairwise=True, how="nominal-pairs")
+    targets = f.targets_by_spec(n, spec, extra, nested=False)
+    # participle carrying the nominal's recipient: "support provided by X to Y"
+    if not targets:
+        for c in n.children:
+            if c.dep_ == "acl":
+                targets = f.targets_by_spec(c, ("to", "for", "against", "on"), [
+                    g for a in c.children if a.dep_ == "agent" for g in a.children], nested=False)
+                if targets:
+                    break
+    # "with support from X": the recipient is the subject of the clause the phrase modifies
+    if not targets and n.dep_ == "pobj" and n.head.lower_ == "with":
+        gov = n.head.head
+        if gov.pos_ in CLAUSE_VERB_POS:
+            subj, passive = f.clause_subject(gov)
+            for s in subj:
+                targets += f.np_actors(s, nested=False)
+    how = "nominal-light" if light is not None else "nominal"
+    return Arguments(sources=sources, targets=targets, how=how)

@@ -1,0 +1,165 @@
+"""The event stage: ``extract_events(doc, article, actors, quotes, ontology) -> list[Event]``.
+
+    triggers (lexicon lookup per token) -> arguments (frame rules on the parse)
+    -> factuality -> claims (quotes) -> speech acts -> date, place, evidence, confidence -> dedup
+
+Confidence is a sum of simple features (documented in docs/events.md): a verbal trigger, a
+multi-word entry, how the arguments were found, an asserted event; clamped to [0.05, 0.95].
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..actors.index import ActorIndex
+from ..records import Article, Event, Quote, Span
+from .arguments import SELF_PRONOUNS, ArgumentFinder, Arguments, find_arguments
+from .dates import resolve_date
+from .factuality import Factuality, factuality_of
+from .lexicon import Trigger
+from .ontology import Ontology
+from .places import find_location
+from .speech import QuoteLocator, demanded_subjects, reporting_subject
+from .triggers import find_triggers
+
+SPEAKER_SOURCED_TYPES = frozenset({"REQUEST", "ACCUSE", "THREATEN", "REJECT"})
+ACCUSABLE_TYPES = frozenset({"ASSAULT", "COERCE"})
+# PLOVER: promised cooperation is AGREE; a future meeting is AGREE (manual, AGREE and CONSULT).
+PROMISE_CUES = frozenset({"promise", "pledge", "vow", "offer", "agree", "commit"})
+AGREE_CAMEO = {"CONSULT": "036", "AID": "033", "COOPERATE": "031", "SUPPORT": "032"}
+DIRECT_HOWS = frozenset({"active", "passive", "transfer", "symmetric", "receive", "nominal"})
+
+
+@dataclass
+class _Draft:
+    tok: object
+    type: str
+    mode: str | None
+    cameo: str
+    sources: list[str]
+    targets: list[str]
+    fact: Factuality
+    claimed_by: str | None
+    confidence: float
+
+
+def extract_events(doc, article: Article, actors: ActorIndex, quotes: list[Quote], ontology: Ontology) -> list[Event]:
+    """All events in one parsed article, deduplicated by (source codes, type, target codes)."""
+    matches = find_triggers(doc, ontology.triggers)
+    noun_trig = {m.token.i: m.entries[0] for m in matches if m.entries[0].pos == "noun"}
+    locator = QuoteLocator(quotes)
+    finder = ArgumentFinder(actors, lambda t: locator.speaker_at(t.idx), lambda t: noun_trig.get(t.i))
+    drafts: list[_Draft] = []
+    for m in matches:
+        drafts += _code_trigger(m.token, m.entries, finder, locator, actors, ontology)
+    drafts += _speech_acts(doc, quotes, finder, actors)
+    drafts += _accusations(drafts, actors)
+    return _finish(doc, article, actors, _dedup(drafts, actors))
+
+
+def _code_trigger(tok, entries: list[Trigger], finder: ArgumentFinder, locator: QuoteLocator,
+                  actors: ActorIndex, ontology: Ontology) -> list[_Draft]:
+    chosen: Trigger | None = None
+    args: Arguments | None = None
+    speaker = locator.speaker_at(tok.idx)
+    for entry in entries:
+        a = find_arguments(tok, entry, finder)
+        if not a.sources and a.targets and speaker and entry.type in SPEAKER_SOURCED_TYPES:
+            a.sources, a.how = [speaker], "speaker"
+        a.sources, a.targets = _drop_self_loops(a.sources, a.targets, actors)
+        if a.sources and (a.targets or (a.pairwise and len(a.sources) > 1)):
+            chosen, args = entry, a
+            break
+    if chosen is None or args is None:
+        return []
+    fact = factuality_of(tok)
+    typ = args.type_override or chosen.type
+    mode = chosen.mode if typ == chosen.type else "disapprove"
+    cameo = chosen.cameo if typ == chosen.type else ontology.default_cameo(typ, mode)
+    if fact.value == "future" and typ in AGREE_CAMEO and (typ == "CONSULT" or fact.cue in PROMISE_CUES):
+        typ, mode, cameo = "AGREE", None, AGREE_CAMEO[typ]
+    claimed = speaker or reporting_subject(tok, actors)
+    conf = 0.45 + (0.15 if chosen.pos == "verb" else 0.05) + (0.1 if chosen.requires else 0.0)
+    conf += 0.15 if args.how in DIRECT_HOWS else 0.05
+    conf += 0.05 if fact.value == "asserted" else 0.0
+    pairs = ([([a], [b]) for i, a in enumerate(args.sources) for b in args.sources[i + 1:]]
+             if args.pairwise and not args.targets else [(args.sources, args.targets)])
+    out = []
+    for srcs, tgts in pairs:
+        srcs, tgts = _drop_self_loops(srcs, tgts, actors)
+        if srcs and tgts:
+            out.append(_Draft(tok, typ, mode, cameo, srcs, tgts, fact, claimed, conf))
+    return out
+
+
+def _code(actors: ActorIndex, actor_id: str) -> str:
+    a = actors.get(actor_id)
+    if a is None:
+        return actor_id
+    return a.code or a.name
+
+
+def _drop_self_loops(srcs: list[str], tgts: list[str], actors: ActorIndex) -> tuple[list[str], list[str]]:
+    src_codes = {_code(actors, s) for s in srcs}
+    return list(dict.fromkeys(srcs)), [t for t in dict.fromkeys(tgts) if _code(actors, t) not in src_codes]
+
+
+def _speech_acts(doc, quotes: list[Quote], finder: ArgumentFinder, actors: ActorIndex) -> list[_Draft]:
+    """REQUEST from a quote's speaker to the actor the quote says should or must act."""
+    out: list[_Draft] = []
+    for q in quotes:
+        if q.speaker is None:
+            continue
+        span = doc.char_span(q.start, q.end, alignment_mode="expand")
+        if span is None:
+            continue
+        for sent in {t.sent.start: t.sent for t in span}.values():
+            for verb, subj in demanded_subjects(sent, q):
+                if subj.lower_ in SELF_PRONOUNS or subj.dep_ == "nsubjpass":
+                    continue
+                targets = finder.np_actors(subj, nested=False)
+                srcs, tgts = _drop_self_loops([q.speaker], targets, actors)
+                if tgts:
+                    out.append(_Draft(verb, "REQUEST", None, "100", srcs, tgts, Factuality(), None, 0.5))
+    return out
+
+
+def _accusations(drafts: list[_Draft], actors: ActorIndex) -> list[_Draft]:
+    """A speaker asserting that an actor used violence or coercion accuses that actor."""
+    out = []
+    for d in drafts:
+        if d.claimed_by and d.type in ACCUSABLE_TYPES and d.fact.value == "asserted":
+            srcs, tgts = _drop_self_loops([d.claimed_by], d.sources, actors)
+            if tgts:
+                out.append(_Draft(d.tok, "ACCUSE", "allege", "112", srcs, tgts, Factuality(), None, 0.35))
+    return out
+
+
+def _dedup(drafts: list[_Draft], actors: ActorIndex) -> list[_Draft]:
+    """One event per (source codes, type, target codes): the asserted, then the most confident."""
+    best: dict[tuple, _Draft] = {}
+    for d in drafts:
+        key = (tuple(sorted({_code(actors, s) for s in d.sources})), d.type,
+               tuple(sorted({_code(actors, t) for t in d.targets})))
+        cur = best.get(key)
+        rank = (d.fact.value == "asserted", d.confidence)
+        if cur is None or rank > (cur.fact.value == "asserted", cur.confidence):
+            best[key] = d
+    return sorted(best.values(), key=lambda d: d.tok.i)
+
+
+def _finish(doc, article: Article, actors: ActorIndex, drafts: list[_Draft]) -> list[Event]:
+    events = []
+    for d in drafts:
+        sent = d.tok.sent
+        ids = set(d.sources) | set(d.targets)
+        exclude = {i for m in actors.mentions if m.actor_id in ids for i in range(m.start, m.end)}
+        when, how = resolve_date(doc, sent, d.tok, article.published, future=d.fact.value == "future")
+        events.append(Event(
+            type=d.type, mode=d.mode, cameo=d.cameo, sources=d.sources, targets=d.targets,
+            factuality=d.fact.value, claimed_by=d.claimed_by, date=when, date_resolution=how,
+            location=find_location(doc, sent, d.tok, exclude_tokens=exclude),
+            evidence=Span(sent.text, sent.start_char, sent.end_char),
+            trigger=Span(d.tok.text, d.tok.idx, d.tok.idx + len(d.tok.text)),
+            confidence=max(0.05, min(0.95, d.confidence)),
+        ))
+    return events

@@ -1,0 +1,155 @@
+"""Factuality of an event: asserted, negated, hypothetical, future, demanded or alleged.
+
+The trigger's clause and the clauses that govern it are read innermost first; the first cue
+decides. A clause governs the trigger through xcomp/ccomp/advcl/conj/acl/pcomp links and, for a
+nominal trigger, through the preposition of a cue noun ("the possibility of ...") or a light
+verb ("will hold talks"). An event named as the object of an ordinary verb is presupposed
+("block the support provided by X": the support is real), so the climb stops there; the
+governing verb's own lemma may still be a cue ("fear an attack", "proposed talks").
+Cue words are closed classes kept in this module, documented in docs/events.md.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .arguments import LIGHT_VERBS
+
+NEGATORS = frozenset({"not", "n't", "never", "no", "nt", "neither", "nor", "without"})
+MODAL = {
+    "will": "future", "'ll": "future", "shall": "future", "wo": "future",
+    "would": "hypothetical", "could": "hypothetical", "might": "hypothetical", "may": "hypothetical",
+    "should": "demanded", "must": "demanded", "ought": "demanded",
+}
+# lemma of a governing verb/adjective/noun -> factuality of what it governs
+GOVERNOR = {
+    **dict.fromkeys("plan intend aim vow promise pledge prepare schedule expect agree decide hope want "
+                    "propose seek offer commit threaten set poise due plot mull".split(), "future"),
+    **dict.fromkeys("refuse decline fail deny reject avoid halt stop cease".split(), "negated"),
+    **dict.fromkeys("fear worry concern concerned afraid consider weigh try attempt possible "
+                    "possibility prospect risk danger chance likelihood question wonder "
+                    "ponder explore unclear unlikely likely potential could".split(), "hypothetical"),
+    **dict.fromkeys("urge demand ask call press require need insist appeal request "
+                    "order push implore beg".split(), "demanded"),
+    **dict.fromkeys("claim allege accuse suspect rumor rumour".split(), "alleged"),
+}
+# Nouns that frame what follows them ("the possibility of ...", "plans to ...").
+GOVERNOR_NOUNS = {
+    **dict.fromkeys("plan plans intention intent proposal bid pledge promise prospect schedule "
+                    "agenda offer".split(), "future"),
+    **dict.fromkeys("possibility risk danger fear fears concern concerns chance likelihood threat "
+                    "option scenario question".split(), "hypothetical"),
+    **dict.fromkeys("call calls demand demands request appeal".split(), "demanded"),
+    **dict.fromkeys("allegation allegations claim claims accusation accusations report reports "
+                    "suspicion".split(), "alleged"),
+    **dict.fromkeys("denial refusal".split(), "negated"),
+}
+ADVERBS = {
+    **dict.fromkeys("allegedly reportedly purportedly supposedly apparently".split(), "alleged"),
+    **dict.fromkeys("possibly perhaps maybe potentially probably".split(), "hypothetical"),
+}
+ADJ_MODIFIERS = {
+    **dict.fromkeys("planned proposed upcoming future forthcoming scheduled expected intended".split(), "future"),
+    **dict.fromkeys("possible potential hypothetical feared threatened".split(), "hypothetical"),
+    **dict.fromkeys("alleged suspected purported reported".split(), "alleged"),
+    **dict.fromkeys("demanded requested".split(), "demanded"),
+}
+CONDITION_MARKS = frozenset({"if", "unless", "whether", "lest", "once"})
+# Governors that pass their complement's status through unchanged ("continue to support").
+TRANSPARENT = frozenset("continue keep begin start resume manage go help be have get use remain".split())
+# Light verbs that presuppose their event is already happening.
+PRESUPPOSING = frozenset("continue escalate intensify step expand resume deepen strengthen".split())
+CLIMB_DEPS = frozenset({"xcomp", "ccomp", "advcl", "conj", "acl", "pcomp", "prep", "pobj", "acomp", "relcl"})
+
+
+@dataclass
+class Factuality:
+    value: str = "asserted"
+    cue: str | None = None
+
+
+def _clause_cue(v) -> Factuality | None:
+    """Cues sitting on one clause head: negation, modals, conditions, hedging adverbs."""
+    for c in v.children:
+        low = c.lower_
+        if c.dep_ == "neg" or (c.dep_ in ("det", "advmod") and low in ("no", "never")):
+            return Factuality("negated", low)
+        if c.dep_ == "aux" and low in MODAL:
+            if low == "would" and _has_child_lemma(v, "like"):
+                return Factuality("future", "would like")
+            return Factuality(MODAL[low], low)
+        if c.dep_ == "mark" and low in CONDITION_MARKS:
+            return Factuality("hypothetical", low)
+        if c.dep_ == "advmod" and low in ADVERBS:
+            return Factuality(ADVERBS[low], low)
+        if c.dep_ in ("amod", "compound") and low in ADJ_MODIFIERS and v.pos_ in ("NOUN", "PROPN"):
+            return Factuality(ADJ_MODIFIERS[low], low)
+        if c.dep_ == "aux" and low == "going" or (c.dep_ == "auxpass" and low == "be" and _has_to(v)):
+            return Factuality("future", "to be")
+    return None
+
+
+def _has_child_lemma(v, lemma: str) -> bool:
+    return any(c.lemma_.lower() == lemma for c in v.children)
+
+
+def _has_to(v) -> bool:
+    return any(c.dep_ == "aux" and c.tag_ == "TO" for c in v.children)
+
+
+def factuality_of(trigger) -> Factuality:
+    """Walk from the trigger up through the clauses that govern it; the first cue wins."""
+    t = trigger
+    for _ in range(12):
+        cue = _clause_cue(t)
+        if cue is not None:
+            return cue
+        dep, head = t.dep_, t.head
+        if head is t:
+            break
+        hl = head.lemma_.lower()
+        if t.pos_ in ("NOUN", "PROPN") and dep in ("dobj", "obj", "nsubjpass", "nsubj", "attr"):
+            if hl in GOVERNOR and head.pos_ in ("VERB", "ADJ"):
+                return Factuality(GOVERNOR[hl], hl)
+            if hl in PRESUPPOSING:
+                break  # "continue its war", "stepped up attacks": the event is under way
+            if hl in LIGHT_VERBS:
+                t = head
+                continue
+            break  # a named event is presupposed by an ordinary governing verb
+        if dep == "pobj" and head.dep_ == "prep":
+            gov = head.head
+            gl = gov.lemma_.lower()
+            if gov.pos_ in ("NOUN", "PROPN") and gov.lower_ in GOVERNOR_NOUNS:
+                return Factuality(GOVERNOR_NOUNS[gov.lower_], gov.lower_)
+            if gov.pos_ == "ADJ" and gl in GOVERNOR:
+                return Factuality(GOVERNOR[gl], gl)
+            if gov.pos_ in ("NOUN", "PROPN"):
+                break
+            t = gov
+            continue
+        if dep == "prep" and head.pos_ in ("NOUN", "PROPN"):
+            if head.lower_ in GOVERNOR_NOUNS:
+                return Factuality(GOVERNOR_NOUNS[head.lower_], head.lower_)
+            break  # a phrase modifying an ordinary noun
+        if dep in ("xcomp", "ccomp", "advcl", "acl", "pcomp", "relcl") and hl in GOVERNOR and not (
+                dep == "relcl"):
+            return Factuality(GOVERNOR[hl], hl)
+        if head.pos_ in ("NOUN", "PROPN") and dep in ("acl", "pcomp") and head.lower_ in GOVERNOR_NOUNS:
+            return Factuality(GOVERNOR_NOUNS[head.lower_], head.lower_)
+        if dep in ("xcomp", "advcl", "acl") and _has_to(t) and hl not in TRANSPARENT and dep != "acl":
+            # an infinitive governed by an unlisted verb: intended, not yet done
+            if head.pos_ in ("VERB", "AUX", "ADJ"):
+                inner = factuality_of(head)
+                return inner if inner.value != "asserted" else Factuality("future", "to")
+        if dep == "acl" and _has_to(t):
+            return Factuality("future", "to")
+        if dep == "ccomp":
+            break  # reported content: the report verb's own modality does not transfer
+        if dep in ("relcl",):
+            break
+        if dep not in CLIMB_DEPS:
+            break
+        if dep == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children):
+            break
+        t = head
+    return Factuality()

@@ -1,0 +1,151 @@
+"""Quotes: direct and reported speech, each with its cue and speaker.
+
+    find_quotes(doc, actors) → list[Quote]
+
+Flow: quotation marks → spans (``marks``); spans → cue and speaker through the parse
+(``direct``); cue words with complements outside quotes → reported speech (``reported``);
+spans left without a cue inherit the speaker of the quote they continue (split quotes,
+multi-paragraph quotes, bare quote paragraphs) or are dropped as scare quotes; statements
+attributed to news media are dropped. Speaker spans are found here; which actor a span names
+is the actor stage's answer (``ActorIndex.at``). The cue lexicon is ``data/cues.yaml``.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from ..actors.index import ActorIndex
+from ..records import Quote, Span
+from .direct import DirectCandidate, attribute_spans
+from .labels import speaker_label_quotes
+from .lexicon import CueLexicon, load_cues
+from .marks import MarkedSpan, find_marked_spans, paragraphs
+from .reported import ReportedCandidate, find_reported
+from .speakers import SpeakerRef, resolve
+
+__all__ = ["find_quotes"]
+
+_BARE_PARAGRAPH_SHARE = 0.8
+
+
+def find_quotes(doc: Doc, actors: ActorIndex) -> list[Quote]:
+    lex = load_cues()
+    spans = find_marked_spans(doc.text)
+    directs = attribute_spans(doc, spans, lex)
+    reported = find_reported(doc, lex, _quoted_tokens(doc, spans))
+    _inherit(doc, directs, reported)
+    quotes: list[Quote] = []
+    for d in directs:
+        if d.cue is None and d.speaker is None:
+            continue
+        q = _make(doc, d.text_start, d.text_end, True, d.cue, d.speaker, actors, lex)
+        if q is not None:
+            quotes.append(q)
+    marked = [(d.span.outer_start, d.span.outer_end) for d in directs]
+    for start, end, cue, ref in speaker_label_quotes(doc):
+        if not any(s < end and start < e for s, e in marked):
+            q = _make(doc, start, end, True, cue, ref, actors, lex)
+            if q is not None:
+                quotes.append(q)
+    for r in reported:
+        if r.speaker is None:
+            continue
+        start, end = doc[r.start].idx, doc[r.end - 1].idx + len(doc[r.end - 1])
+        q = _make(doc, start, end, False, r.cue, r.speaker, actors, lex)
+        if q is not None:
+            quotes.append(q)
+    quotes.sort(key=lambda q: (q.start, not q.direct))
+    return quotes
+
+
+def _quoted_tokens(doc: Doc, spans: list[MarkedSpan]) -> list[bool]:
+    flags = [False] * len(doc)
+    for sp in spans:
+        lo, hi = sp.outer_start, sp.outer_end
+        found = doc.char_span(lo, hi, alignment_mode="expand")
+        if found is not None:
+            for i in range(found.start, found.end):
+                flags[i] = True
+    return flags
+
+
+def _char_range(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    return doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
+
+
+def _make(doc: Doc, start: int, end: int, direct: bool, cue: tuple[int, int] | None,
+          ref: SpeakerRef | None, actors: ActorIndex, lex: CueLexicon) -> Quote | None:
+    speaker_span = None
+    if ref is not None:
+        s, e = _char_range(doc, ref.start, ref.end)
+        speaker_span = Span(doc.text[s:e], s, e)
+        if lex.is_media(speaker_span.text):
+            return None
+    cue_span = None
+    if cue is not None:
+        s, e = _char_range(doc, *cue)
+        cue_span = Span(doc.text[s:e], s, e)
+    return Quote(text=doc.text[start:end], start=start, end=end, direct=direct, cue=cue_span,
+                 speaker=resolve(doc, ref, actors), speaker_span=speaker_span)
+
+
+def _inherit(doc: Doc, directs: list[DirectCandidate], reported: list[ReportedCandidate]) -> None:
+    """Give cue-less spans the speaker of the quote they continue."""
+    # multi-paragraph quotes: a continuation shares its chain's attribution, either way round
+    chains: list[list[DirectCandidate]] = []
+    for d in directs:
+        if d.span.continues and chains:
+            chains[-1].append(d)
+        else:
+            chains.append([d])
+    for chain in chains:
+        source = next((d for d in chain if d.cue is not None), None)
+        if source is not None:
+            for d in chain:
+                if d.cue is None:
+                    d.speaker, d.how = source.speaker, "continues"
+    # split quotes and further quotes in a paragraph: the paragraph's attributed quote
+    by_para: dict[int, list[DirectCandidate]] = {}
+    for d in directs:
+        by_para.setdefault(d.span.para, []).append(d)
+    for items in by_para.values():
+        for d in items:
+            if d.cue is not None or d.speaker is not None or not _clause_like(doc, d):
+                continue
+            source = _nearest_attributed(d, items)
+            if source is not None:
+                d.speaker, d.how = source.speaker, "split"
+    # a paragraph that is all quote continues the previous paragraph's speaker
+    paras = paragraphs(doc.text)
+    timeline = sorted(
+        [(d.text_start, d.speaker) for d in directs if d.speaker is not None]
+        + [(doc[r.start].idx, r.speaker) for r in reported if r.speaker is not None],
+        key=lambda x: x[0],
+    )
+    for d in directs:
+        if d.speaker is not None or not _clause_like(doc, d):
+            continue
+        lo, hi = paras[d.span.para]
+        if (d.span.outer_end - d.span.outer_start) < _BARE_PARAGRAPH_SHARE * (hi - lo) or d.span.para == 0:
+            continue
+        prev_lo = paras[d.span.para - 1][0]
+        before = [sp for pos, sp in timeline if prev_lo <= pos < lo]
+        if before:
+            d.speaker, d.how = before[-1], "paragraph"
+
+
+def _clause_like(doc: Doc, d: DirectCandidate) -> bool:
+    return d.tok_end - d.tok_start >= 4
+
+
+def _nearest_attributed(d: DirectCandidate, items: list[DirectCandidate]) -> DirectCandidate | None:
+    """The attributed quote whose cue sits between it and this one, else the closest before it."""
+    best: DirectCandidate | None = None
+    for other in items:
+        if other is d or other.cue is None or other.speaker is None:
+            continue
+        lo, hi = sorted((other.tok_end, d.tok_start)) if other.tok_start < d.tok_start else (d.tok_end, other.tok_start)
+        if lo <= other.cue[0] < hi:
+            return other
+        if other.tok_start < d.tok_start:
+            best = other
+    return best

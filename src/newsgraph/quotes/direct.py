@@ -1,0 +1,203 @@
+"""Direct quotes: quoted spans (see ``marks``) tied to a cue and a speaker.
+
+A span's cue is looked for, strongest link first:
+  1. governing cue    the span hangs below a cue in the parse: `he said, "…"`, `"…," said X`,
+                      partial quotes `called the visit a "farce"`, `accused X of "…"`
+  2. cue child        the parse made the cue a child of the quote: `"…," he said.`
+  3. nearby cue       a cue verb with a subject elsewhere in the same sentence(s); only for
+                      clause-like spans, so scare quotes are not attributed by accident
+  4. punctuation      `Blinken: "…"`, `X — "…"`, `"…" — X` (the colon or dash is the cue)
+  5. according to     `"…," according to X`
+Spans without a cue are settled later (``__init__``): a split quote or a quote paragraph
+continuing the previous speaker inherits it; anything else is an unattributed scare quote or a
+name in quotation marks and is dropped.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+
+from .lexicon import CueLexicon
+from .marks import MarkedSpan, token_paragraphs
+from .speakers import SpeakerRef, cue_kind, find_speaker, trim
+
+_DASHES = ("—", "–", "―", "-", "--")
+_CLAUSE_TOKENS = 4
+_MAX_CLIMB = 12
+
+
+@dataclass
+class DirectCandidate:
+    span: MarkedSpan
+    text_start: int
+    text_end: int
+    tok_start: int
+    tok_end: int
+    cue: tuple[int, int] | None = None  # token range
+    speaker: SpeakerRef | None = None
+    how: str = "none"
+    group: list["DirectCandidate"] = field(default_factory=list, repr=False)
+
+    @property
+    def attributed(self) -> bool:
+        return self.cue is not None
+
+
+def quote_text_range(text: str, span: MarkedSpan) -> tuple[int, int]:
+    """The quote's own words: white space and a trailing comma dropped, final . or ? kept."""
+    start, end = span.start, span.end
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] == ","):
+        end -= 1
+    return start, end
+
+
+def _tokens(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
+    sp = doc.char_span(start, end, alignment_mode="expand")
+    if sp is None or len(sp) == 0:
+        return None
+    return sp.start, sp.end
+
+
+def _is_title_case_name(doc: Doc, a: int, b: int) -> bool:
+    words = [t for t in doc[a:b] if t.is_alpha]
+    if not words or len(words) > 6:
+        return False
+    content = [t for t in words if not t.is_stop]
+    return bool(content) and words[0].text[0].isupper() and all(t.text[0].isupper() for t in content)
+
+
+def _governing_cue(doc: Doc, a: int, b: int, lex: CueLexicon, blocked: set[int]) -> Token | None:
+    best: tuple[int, Token] | None = None
+    for t in doc[a:b]:
+        if a <= t.head.i < b and t.head.i != t.i:
+            continue
+        anc, steps = t, 0
+        while anc.head.i != anc.i and steps < _MAX_CLIMB:
+            anc = anc.head
+            steps += 1
+            if a <= anc.i < b:
+                break
+            if anc.i not in blocked and cue_kind(anc, lex) is not None:
+                if best is None or steps < best[0]:
+                    best = (steps, anc)
+                break
+    return best[1] if best else None
+
+
+def _sentence_range(doc: Doc, a: int, b: int) -> tuple[int, int]:
+    return doc[a].sent.start, doc[b - 1].sent.end
+
+
+def _child_cue(doc: Doc, a: int, b: int, lex: CueLexicon, blocked: set[int]) -> Token | None:
+    s, e = _sentence_range(doc, a, b)
+    found = [t for t in doc[s:e] if not a <= t.i < b and t.i not in blocked and a <= t.head.i < b
+             and t.dep_ in ("parataxis", "ccomp", "advcl", "conj", "dep", "relcl")
+             and cue_kind(t, lex) in ("speech", "cognition")]
+    return min(found, key=lambda t: min(abs(t.i - a), abs(t.i - b))) if found else None
+
+
+def _nearby_cue(doc: Doc, a: int, b: int, lex: CueLexicon, blocked: set[int]) -> Token | None:
+    s, e = _sentence_range(doc, a, b)
+    if s == a and s > 0 and doc[s - 1].text == ":":
+        s = doc[s - 1].sent.start  # `X said:` closing the previous sentence
+    found = [t for t in doc[s:e] if not a <= t.i < b and t.i not in blocked
+             and cue_kind(t, lex) == "speech" and any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)]
+    return min(found, key=lambda t: min(abs(t.i - a), abs(t.i - b))) if found else None
+
+
+def _punct_cue(doc: Doc, a: int, b: int) -> tuple[int, SpeakerRef] | None:
+    """`Blinken: "…"` / `Blinken — "…"` (speaker before) or `"…" — Blinken` (after)."""
+    i = a - 1
+    while i >= 0 and doc[i].is_punct and doc[i].text not in (":",) + _DASHES:
+        i -= 1  # skip the opening mark
+    if i >= 1 and doc[i].text in (":",) + _DASHES:
+        s = doc[i].sent.start
+        j = i - 1
+        while j >= s and (doc[j].pos_ in ("PROPN", "NOUN", "PRON") or doc[j].dep_ in ("compound", "amod", "det", "poss", "case")
+                          or doc[j].text in (".", "'s", "’s")):
+            j -= 1
+        if j + 1 < i and (j < s or doc[j].is_punct or doc[j].is_sent_start):
+            head = max(range(j + 1, i), key=lambda k: doc[k].pos_ == "PROPN")
+            return i, SpeakerRef(j + 1, i, head)
+    k = b
+    while k < len(doc) and doc[k].is_punct and doc[k].text not in _DASHES:
+        k += 1
+    if k + 1 < len(doc) and doc[k].text in _DASHES and doc[k + 1].pos_ == "PROPN":
+        end = k + 1
+        while end < len(doc) and doc[end].pos_ == "PROPN":
+            end += 1
+        return k, SpeakerRef(k + 1, end, end - 1)
+    return None
+
+
+def _according_to(doc: Doc, a: int, b: int) -> tuple[int, SpeakerRef] | None:
+    s, e = _sentence_range(doc, a, b)
+    for t in doc[s:e - 1]:
+        if t.lower_ == "according" and doc[t.i + 1].lower_ == "to" and not a <= t.i < b:
+            pobj = next((c for c in doc[t.i + 1].children if c.dep_ == "pobj"), None)
+            if pobj is not None:
+                start, end = trim(doc, pobj.left_edge.i, pobj.right_edge.i + 1)
+                return t.i, SpeakerRef(start, end, pobj.i)
+    return None
+
+
+def attribute_spans(doc: Doc, spans: list[MarkedSpan], lex: CueLexicon) -> list[DirectCandidate]:
+    """A candidate per span, with a cue and speaker where one is linked to it."""
+    text = doc.text
+    out: list[DirectCandidate] = []
+    inside: set[int] = set()
+    ranges: list[tuple[int, int]] = []
+    for sp in spans:
+        cs, ce = quote_text_range(text, sp)
+        toks = _tokens(doc, cs, ce) if ce > cs else None
+        if toks is None:
+            continue
+        ranges.append(toks)
+        inside.update(range(*toks))
+        out.append(DirectCandidate(sp, cs, ce, toks[0], toks[1]))
+    para = token_paragraphs(doc)
+    for cand in out:
+        _attribute(doc, cand, lex, inside, para)
+    return out
+
+
+def _attribute(doc: Doc, cand: DirectCandidate, lex: CueLexicon, inside: set[int], para: list[int]) -> None:
+    a, b = cand.tok_start, cand.tok_end
+    # cues and speakers from other paragraphs are parser run-ons, except `X said:` on its own line
+    own = {para[a], para[b - 1]}
+    if a > 0 and doc[a - 1].text == ":" or (a > 1 and doc[a - 2].text == ":"):
+        own.add(para[a] - 1)
+    blocked = inside | {t.i for t in doc if para[t.i] not in own} if len(own) < 3 else inside
+    clause_like = (b - a) >= _CLAUSE_TOKENS or any(t.pos_ in ("VERB", "AUX") for t in doc[a:b])
+    name_like = _is_title_case_name(doc, a, b)
+    cue = _governing_cue(doc, a, b, lex, blocked)
+    how = "governs"
+    if cue is None:
+        cue, how = _child_cue(doc, a, b, lex, blocked), "child"
+    if cue is None and clause_like and not name_like:
+        cue, how = _nearby_cue(doc, a, b, lex, blocked), "nearby"
+    if cue is not None:
+        cand.cue = (cue.i, cue.i + 1 + _particle(cue))
+        cand.speaker = find_speaker(cue, lex, avoid=blocked)
+        cand.how = how
+        return
+    if name_like:
+        return
+    found = _punct_cue(doc, a, b) if clause_like else None
+    how = "punct"
+    if found is None:
+        found, how = _according_to(doc, a, b), "according"
+    if found is not None:
+        i, ref = found
+        cand.cue = (i, i + (2 if how == "according" else 1))
+        cand.speaker = ref
+        cand.how = how
+
+
+def _particle(verb: Token) -> int:
+    """1 when the verb's particle follows it directly ("pointed out", "called for")."""
+    nxt = verb.nbor(1) if verb.i + 1 < len(verb.doc) else None
+    return int(nxt is not None and nxt.dep_ == "prt" and nxt.head.i == verb.i)

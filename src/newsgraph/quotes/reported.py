@@ -1,0 +1,213 @@
+"""Reported speech: a cue word with the clause (or noun phrase) it attributes.
+
+Patterns, each a dependency configuration around a cue from the lexicon:
+  clausal complement  "stated that the U.S. would …", "said X was …", "warned that …"
+                      (cognition verbs only with a finite clause: "believes that …")
+  to-infinitive       "vowed to retaliate", "plans to visit" (cues flagged ``infinitive``)
+  nominal object      "emphasized his concern over …" (object is a nominal cue)
+  noun + that-clause  "the ministry's claim that …"
+  inverted            "Talks were continuing, an official said."
+  according to        "According to X, …" / "…, according to X."
+Cues inside a direct quote are skipped: only the outermost attribution counts.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from .lexicon import CueLexicon
+from .marks import token_paragraphs
+from .speakers import SpeakerRef, _ref, cue_kind, find_speaker, trim
+
+_FINITE_SUBJECTS = ("nsubj", "nsubjpass", "expl", "csubj")
+_NESTED_DEPS = ("advcl", "conj", "xcomp", "parataxis")
+_OPEN_MARKS = "\"“«"
+_CLOSE_MARKS = "\"”»"
+_QUESTION_MARKS = ("whether", "if")
+_TOPIC_PREPS = ("over", "about", "on", "regarding", "at", "of")
+
+
+@dataclass
+class ReportedCandidate:
+    start: int  # content tokens [start, end)
+    end: int
+    cue: tuple[int, int]
+    speaker: SpeakerRef | None
+    kind: str
+
+
+def find_reported(doc: Doc, lex: CueLexicon, in_quote: list[bool]) -> list[ReportedCandidate]:
+    """Every reported statement outside direct quotes. ``in_quote[i]``: token i is quoted."""
+    out: list[ReportedCandidate] = []
+    seen: set[tuple[int, int]] = set()
+    para = token_paragraphs(doc)
+    quoted = frozenset(i for i, q in enumerate(in_quote) if q)
+    for tok in doc:
+        if in_quote[tok.i]:
+            continue
+        found = _match(doc, tok, lex)
+        if found is None:
+            continue
+        (start, end), cue, speaker, kind = found
+        if speaker is not None and (speaker.head in quoted or para[speaker.head] != para[tok.i]):
+            speaker = None
+        start, end = _same_paragraph(doc, start, end, tok.i)
+        start, end = _close_marks(doc, *trim(doc, start, end))
+        if end - start < 2 or (start, end) in seen:
+            continue
+        if all(in_quote[i] or doc[i].is_punct for i in range(start, end)):
+            continue  # the clause is a direct quote: reported by the direct stage
+        seen.add((start, end))
+        out.append(ReportedCandidate(start, end, cue, speaker, kind))
+    return _outermost(out)
+
+
+def _outermost(cands: list[ReportedCandidate]) -> list[ReportedCandidate]:
+    """Only the outermost attribution counts; "according to X, Y said …" is Y's statement."""
+    def holds_cue(c: ReportedCandidate, others: list[ReportedCandidate]) -> bool:
+        return any(o is not c and c.start <= o.cue[0] < c.end for o in others)
+
+    cands = [c for c in cands if not (c.kind == "according" and holds_cue(c, cands))]
+    return [c for c in cands if not any(o is not c and o.start <= c.cue[0] < o.end for o in cands)]
+
+
+def _same_paragraph(doc: Doc, start: int, end: int, cue: int) -> tuple[int, int]:
+    """Clip the content to the cue's paragraph (the parser sometimes runs across lines)."""
+    text = doc.text
+    while start < min(cue, end) and "\n" in text[doc[start].idx:doc[cue].idx]:
+        start += 1
+    while end > max(cue + 1, start) and "\n" in text[doc[cue].idx:doc[end - 1].idx]:
+        end -= 1
+    return start, end
+
+
+def _close_marks(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Take in the closing mark of a partial quote the clause ends inside ("… "final stages.")."""
+    text = doc[start:end].text
+    if sum(text.count(m) for m in "“«") > sum(text.count(m) for m in "”»") or text.count('"') % 2:
+        for k in range(end, min(end + 2, len(doc))):
+            if doc[k].text in _CLOSE_MARKS or doc[k].text in ("''",):
+                return start, k + 1
+            if doc[k].text not in (".", "?", "!", ","):
+                break
+    return start, end
+
+
+def _match(doc: Doc, tok: Token, lex: CueLexicon):
+    if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
+        return _according(doc, tok)
+    kind = cue_kind(tok, lex)
+    if kind is None:
+        return None
+    cue = (tok.i, tok.i + 1)
+    if kind == "nominal":
+        clause = next((c for c in tok.children if c.dep_ in ("acl", "ccomp")
+                       and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
+        if clause is None:
+            return None
+        return _content(clause, tok, lex), cue, find_speaker(tok, lex), kind
+    comp = next((c for c in list(tok.rights) + list(tok.lefts) if c.dep_ == "ccomp"), None)
+    if comp is not None and any(m.dep_ == "mark" and m.lower_ in _QUESTION_MARKS for m in comp.children):
+        return None  # "asked whether …" is a question, not a statement
+    if comp is not None and (kind == "speech" or any(c.dep_ in _FINITE_SUBJECTS for c in comp.children)):
+        return _content(comp, tok, lex), cue, find_speaker(tok, lex), kind
+    if comp is None:
+        found = _that_clause_misparsed(tok)
+        if found is not None:
+            return found, cue, find_speaker(tok, lex), kind
+    if tok.lemma_.lower() in lex.infinitive and tok.dep_ not in ("acl", "amod"):
+        xcomp = next((c for c in tok.rights if c.dep_ == "xcomp"
+                      and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)), None)
+        if xcomp is not None:
+            return _content(xcomp, tok, lex), cue, find_speaker(tok, lex), kind
+    if kind == "speech":
+        obj = next((c for c in tok.rights if c.dep_ == "dobj" and cue_kind(c, lex) == "nominal"), None)
+        topical = obj is not None and any(
+            c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ in _TOPIC_PREPS) for c in obj.children)
+        if topical and not any(c.dep_ in ("oprd", "xcomp", "ccomp") for c in tok.children):
+            return _content(obj, tok, lex), cue, find_speaker(tok, lex), "nominal"
+    oprd = next((c for c in tok.rights if c.dep_ == "oprd"), None)
+    obj = next((c for c in tok.rights if c.dep_ == "dobj"), None)
+    if kind == "speech" and oprd is not None and obj is not None and obj.i < oprd.i:
+        # "called the visit a farce", "described X as Y": the object and what it is called
+        return (obj.left_edge.i, oprd.right_edge.i + 1), cue, find_speaker(tok, lex), kind
+    if tok.lemma_.lower() in lex.object and not any(c.dep_ in ("oprd", "xcomp", "ccomp") for c in tok.children):
+        obj = _object(tok)
+        if obj is not None:
+            return _content(obj, tok, lex), cue, find_speaker(tok, lex), "object"
+    head = tok.head
+    if (tok.dep_ in ("ccomp", "parataxis") and head.i < tok.i and head.pos_ in ("VERB", "AUX")
+            and cue_kind(head, lex) is None and tok.left_edge.i > 0 and doc[tok.left_edge.i - 1].text == ","
+            and any(c.dep_ == "nsubj" for c in tok.children)
+            and not any(c.dep_ in ("ccomp", "dobj", "xcomp") for c in tok.children)):
+        # "Talks were continuing, an official said.": the clause is the head minus the cue
+        start = head.left_edge.i
+        end = tok.left_edge.i
+        if end - start < 3 or not any(c.dep_ == "nsubj" and c.i < end for c in head.children):
+            return None
+        return (start, end), cue, find_speaker(tok, lex), kind
+    return None
+
+
+def _object(verb: Token) -> Token | None:
+    """The noun-phrase object a speech act is about: "denied the report", "called for talks"."""
+    for c in verb.rights:
+        if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN") and not c.is_stop:
+            return c
+        if c.dep_ == "prep" and c.lower_ == "for" and c.i == verb.i + 1 + int(verb.nbor(1).dep_ == "prt"):
+            return next((p for p in c.children if p.dep_ == "pobj"), None)
+    return None
+
+
+def _that_clause_misparsed(verb: Token) -> tuple[int, int] | None:
+    """"said at a briefing that X …", "acknowledged for the first time that X …": the parser
+    hangs the that-clause on the noun as a relative clause; take what follows "that"."""
+    for prep in verb.rights:
+        if prep.dep_ != "prep":
+            continue
+        for pobj in prep.children:
+            if pobj.dep_ != "pobj":
+                continue
+            for rc in pobj.rights:
+                first = rc.doc[rc.left_edge.i]
+                if rc.dep_ == "relcl" and first.lower_ == "that" and any(
+                        c.dep_ == "nsubj" and c.i != first.i for c in rc.children):
+                    return first.i + 1, pobj.right_edge.i + 1
+    return None
+
+
+def _content(root: Token, cue: Token, lex: CueLexicon) -> tuple[int, int]:
+    """The complement's tokens, without the complementiser "that" and without any further
+    attribution hanging from it ("…, stating …")."""
+    doc = root.doc
+    start, end = root.left_edge.i, root.right_edge.i + 1
+    if start <= cue.i < end:
+        if cue.i > root.i:
+            end = cue.i
+        else:
+            start = cue.i + 1
+    first = doc[start]
+    if first.dep_ == "mark" and first.lower_ == "that":
+        start += 1
+    for t in doc[root.i + 1:end]:
+        if t.dep_ in _NESTED_DEPS and t.tag_ == "VBG" and cue_kind(t, lex) in ("speech", "cognition") \
+                and not any(c.dep_ in _FINITE_SUBJECTS for c in t.children):
+            end = min(end, t.left_edge.i)
+            break
+    return start, end
+
+
+def _according(doc: Doc, tok: Token):
+    to = doc[tok.i + 1]
+    pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
+    if pobj is None:
+        return None
+    speaker = _ref(pobj)
+    sent = tok.sent
+    phrase_start, phrase_end = tok.i, pobj.right_edge.i + 1
+    if phrase_start - sent.start <= 1:
+        start, end = phrase_end, sent.end
+    else:
+        start, end = sent.start, phrase_start
+    return (start, end), (tok.i, tok.i + 2), speaker, "according"

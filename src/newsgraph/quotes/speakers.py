@@ -1,0 +1,199 @@
+"""From a cue to who is speaking: the speaker span as written, and the actor it names.
+
+Rules, in order, for a verb cue:
+  passive with an agent    "…, was stated by the ministry"          → the agent
+  passive quote/cite       "X was quoted as saying"                  → X
+  subject                  "He emphasized", "“…,” said Stoltenberg" → nsubj (pronouns included)
+  inverted, mis-parsed     "“…,” said Smith" with Smith as object   → the noun right after the cue
+  shared subject           "X warned … and said …"                  → the first conjunct's speaker
+  participle               "…, stating …", "a statement saying …"   → the nearest cue ancestor's
+                                                                       speaker, else the clause's subject
+For a nominal cue ("his concern", "the ministry's statement that"): the possessor, else the
+speaker of the verb the noun is the object of.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from ..actors.index import ActorIndex
+from .lexicon import CueLexicon
+
+SUBJECTS = ("nsubj", "csubj")
+PASSIVE_MARKERS = ("auxpass", "nsubjpass", "csubjpass")
+RELATIVE = frozenset({"who", "which", "that", "whom"})
+_NOMINAL_POS = ("NOUN", "PROPN")
+_VERB_POS = ("VERB", "AUX")
+_EDGE_PUNCT = set(",;:-—–()\"'“”‘’«»")
+
+
+@dataclass
+class SpeakerRef:
+    """Speaker tokens [start, end) as written, and ``head``: the token whose actor is the speaker."""
+
+    start: int
+    end: int
+    head: int
+
+
+def cue_kind(tok: Token, lex: CueLexicon) -> str | None:
+    """``speech``, ``cognition``, ``nominal`` or None for one token."""
+    if tok.pos_ == "VERB" or (tok.pos_ == "AUX" and tok.dep_ != "aux"):
+        return lex.verb_kind(tok.lemma_)
+    if tok.pos_ in _NOMINAL_POS and lex.is_nominal(tok.lemma_ if tok.pos_ == "NOUN" else tok.lower_):
+        return "nominal"
+    return None
+
+
+def trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Drop punctuation, white space and dangling conjunctions from both ends of a token range."""
+    while start < end and (doc[start].is_space or doc[start].text in _EDGE_PUNCT):
+        start += 1
+    while end > start and (doc[end - 1].is_space or doc[end - 1].text in _EDGE_PUNCT
+                           or doc[end - 1].dep_ == "cc"):
+        end -= 1
+    return start, end
+
+
+def _ref(tok: Token, verb: Token | None = None) -> SpeakerRef:
+    start, end = trim(tok.doc, tok.left_edge.i, tok.right_edge.i + 1)
+    if verb is not None and start <= verb.i < end:
+        # the subject's subtree swallowed the cue (mis-parse): keep the part before it
+        start, end = trim(tok.doc, start, verb.i)
+    if end <= start:
+        start, end = tok.i, tok.i + 1
+    head = tok
+    if tok.lower_ in RELATIVE and verb is not None and verb.dep_ == "relcl":
+        head = verb.head  # "Smith, who said …": the actor is the antecedent
+    return SpeakerRef(start, end, head.i)
+
+
+def _child(tok: Token, deps: tuple[str, ...]) -> Token | None:
+    for c in tok.children:
+        if c.dep_ in deps:
+            return c
+    return None
+
+
+def find_speaker(cue: Token, lex: CueLexicon, avoid: frozenset[int] | set[int] = frozenset(),
+                 para: list[int] | None = None) -> SpeakerRef | None:
+    """The speaker of ``cue``. ``avoid``: tokens that cannot be speakers (quoted words);
+    ``para``: paragraph of each token, so a speaker never comes from another paragraph."""
+    ref = _nominal_speaker(cue, lex, 0) if cue.pos_ in _NOMINAL_POS else _verb_speaker(cue, lex, 0, avoid)
+    if ref is None or ref.head in avoid or (para is not None and para[ref.head] != para[cue.i]):
+        return None
+    return ref
+
+
+def _nominal_speaker(noun: Token, lex: CueLexicon, depth: int) -> SpeakerRef | None:
+    poss = _child(noun, ("poss",))
+    if poss is not None:
+        return _ref(poss)
+    prep = _child(noun, ("prep",))
+    if prep is not None and prep.lower_ in ("by", "from"):
+        pobj = _child(prep, ("pobj",))
+        if pobj is not None:
+            return _ref(pobj)
+    if noun.dep_ in ("dobj", "nsubjpass", "attr") and noun.head.pos_ in _VERB_POS and depth < 4:
+        return _verb_speaker(noun.head, lex, depth + 1)
+    if noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.pos_ in _VERB_POS and depth < 4:
+        # "In a statement, the ministry said" / "said in remarks": the verb's speaker
+        return _verb_speaker(noun.head.head, lex, depth + 1)
+    return None
+
+
+def _verb_speaker(verb: Token, lex: CueLexicon, depth: int,
+                  avoid: frozenset[int] | set[int] = frozenset()) -> SpeakerRef | None:
+    passive = any(c.dep_ in PASSIVE_MARKERS for c in verb.children)
+    if passive:
+        agent = _child(verb, ("agent",))
+        pobj = _child(agent, ("pobj",)) if agent is not None else None
+        if pobj is not None and not (verb.lemma_ in lex.passive_speaker and _child(verb, ("nsubjpass",))):
+            return _ref(pobj, verb)
+        subj = _child(verb, ("nsubjpass",))
+        if subj is not None and verb.lemma_.lower() in lex.passive_speaker:
+            return _ref(subj, verb)
+        if subj is None or subj.lower_ == "it":
+            return None
+    subjects = [c for c in verb.children if c.dep_ in SUBJECTS and c.i not in avoid]
+    if subjects:
+        # two subjects happen when a quote's own subject is hung on the cue: take the nearer
+        return _ref(min(subjects, key=lambda c: abs(c.i - verb.i)), verb)
+    inverted = _inverted_subject(verb)
+    if inverted is not None:
+        return _ref(inverted, verb)
+    if depth >= 4:
+        return None
+    if verb.dep_ == "conj" and verb.head.pos_ in _VERB_POS:
+        return _verb_speaker(verb.head, lex, depth + 1)
+    if verb.dep_ in ("advcl", "xcomp", "acl", "pcomp", "relcl", "ccomp", "conj", "dep", "parataxis"):
+        for anc in verb.ancestors:
+            kind = cue_kind(anc, lex)
+            if kind in ("speech", "cognition"):
+                ref = _verb_speaker(anc, lex, depth + 1)
+                if ref is not None:
+                    return ref
+            elif kind == "nominal":
+                ref = _nominal_speaker(anc, lex, depth + 1)
+                if ref is not None:
+                    return ref
+        for anc in verb.ancestors:
+            if anc.pos_ in _VERB_POS:
+                subj = _child(anc, SUBJECTS)
+                if subj is not None and subj.dep_ != "expl":
+                    return _ref(subj, anc)
+            elif anc.pos_ in _NOMINAL_POS and verb.dep_ == "acl":
+                ref = _nominal_speaker(anc, lex, depth + 1)
+                if ref is not None:
+                    return ref
+    return None
+
+
+def _inverted_subject(verb: Token) -> Token | None:
+    """"“…,” said Smith" parsed with Smith as an object or modifier of the verb."""
+    if verb.i == 0 or verb.doc[verb.i - 1].text not in (",", "”", '"', "’", "'"):
+        return None
+    for c in verb.rights:
+        if c.dep_ in ("dobj", "attr", "npadvmod", "nsubj", "appos", "oprd", "dative") and (
+            c.pos_ in ("PROPN", "PRON") or (c.pos_ == "NOUN" and c.i - verb.i <= 4)
+        ):
+            return c
+        if c.dep_ not in ("advmod", "npadvmod", "prep"):
+            break
+    return None
+
+
+def actor_for(ref: SpeakerRef, actors: ActorIndex) -> str | None:
+    """The head's actor; else an apposition's ("U.S. Secretary of State, Antony Blinken");
+    else the actor mentioned nearest to the head inside the span."""
+    found = actors.at(ref.head)
+    if found is not None:
+        return found
+    doc_head = ref.head
+    best: tuple[int, str] | None = None
+    for i in range(ref.start, ref.end):
+        a = actors.at(i)
+        if a is None:
+            continue
+        dist = abs(i - doc_head)
+        if best is None or dist < best[0]:
+            best = (dist, a)
+    return best[1] if best else None
+
+
+def appos_actor(doc: Doc, ref: SpeakerRef, actors: ActorIndex) -> str | None:
+    """An actor named in an apposition to the speaker's head, if any."""
+    for c in doc[ref.head].children:
+        if c.dep_ == "appos":
+            for t in c.subtree:
+                a = actors.at(t.i)
+                if a is not None:
+                    return a
+    return None
+
+
+def resolve(doc: Doc, ref: SpeakerRef | None, actors: ActorIndex) -> str | None:
+    if ref is None:
+        return None
+    return actors.at(ref.head) or appos_actor(doc, ref, actors) or actor_for(ref, actors)

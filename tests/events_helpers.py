@@ -1,0 +1,40 @@
+"""Helpers for the event-stage tests: hand-built parses and actor indexes (no model errors)."""
+from __future__ import annotations
+
+from datetime import date
+
+from spacy.tokens import Doc
+
+from newsgraph.actors.index import ActorIndex, ActorMention
+from newsgraph.records import Actor, Article, Quote, Span
+
+
+def parse(vocab, spec: str) -> Doc:
+    """A Doc from "word/lemma/POS/TAG/dep/head ..." (head = absolute token index)."""
+    rows = [tok.split("/") for tok in spec.split()]
+    words = [r[0] for r in rows]
+    return Doc(vocab, words=words, lemmas=[r[1] for r in rows], pos=[r[2] for r in rows],
+               tags=[r[3] for r in rows], deps=[r[4] for r in rows], heads=[int(r[5]) for r in rows])
+
+
+def index(doc, actors: dict[str, tuple[str, str]], spans: list[tuple[int, int, str]]) -> ActorIndex:
+    """actors: id -> (name, code); spans: (start, end, id) token ranges."""
+    idx = ActorIndex(actors=[Actor(id=k, name=n, kind="state", code=c) for k, (n, c) in actors.items()])
+    for start, end, aid in spans:
+        idx.add_mention(ActorMention(start, end, aid))
+    return idx
+
+
+def article(doc) -> Article:
+    return Article(id="synthetic", text=doc.text, published=date(2024, 6, 20))
+
+
+def quote_over(doc, start_tok: int, end_tok: int, speaker: str) -> Quote:
+    s, e = doc[start_tok].idx, doc[end_tok - 1].idx + len(doc[end_tok - 1])
+    return Quote(text=doc.text[s:e], start=s, end=e, direct=True, speaker=speaker,
+                 cue=Span("said", 0, 4))
+
+
+def triples(events, idx: ActorIndex) -> set[tuple[str, str, str]]:
+    code = lambda i: idx.get(i).code  # noqa: E731
+    return {(code(s), e.type, code(t)) for e in events for s in e.sources for t in e.targets}
