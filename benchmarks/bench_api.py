@@ -9,6 +9,7 @@ the ontology's quad and intensity, 85% asserted. Then starts ``newsgraph serve``
 port and prints p50/p95 latency of each dashboard query, and the store's size on disk.
 Figures only; nothing is asserted.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -36,8 +37,10 @@ from newsgraph.store import DB_NAME, Store
 FIRST_DAY = date(2023, 1, 1)
 DAYS = 730
 EVENTS_PER_ARTICLE = 8
-WORDS = ("ammunition missiles sanctions talks ceasefire drones border summit aid grain energy "
-         "shipments envoy troops nuclear exercise pipeline embargo treaty visit").split()
+WORDS = (
+    "ammunition missiles sanctions talks ceasefire drones border summit aid grain energy "
+    "shipments envoy troops nuclear exercise pipeline embargo treaty visit"
+).split()
 
 
 def _hid(*parts) -> str:
@@ -59,7 +62,9 @@ def build(path: Path, n_events: int, n_actors: int, seed: int = 7) -> float:
     conn.execute("PRAGMA synchronous=OFF")
     conn.execute("PRAGMA cache_size=-400000")
     # Bulk load without the secondary indexes, then create them as the schema defines them.
-    indexes = conn.execute("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL").fetchall()
+    indexes = conn.execute(
+        "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL"
+    ).fetchall()
     for name, _ in indexes:
         conn.execute(f'DROP INDEX "{name}"')
 
@@ -69,8 +74,19 @@ def build(path: Path, n_events: int, n_actors: int, seed: int = 7) -> float:
         kind = "state" if i < 250 else rng.choice(kinds)
         code = f"C{i:05d}"
         key = code if kind in ("state", "organisation") else f"{kind}:Synthetic Actor {i}"
-        actors.append((key, f"Synthetic Actor {i}", kind, code if kind != "group" else None, None, None, None,
-                       FIRST_DAY.isoformat(), (FIRST_DAY + timedelta(days=DAYS - 1)).isoformat()))
+        actors.append(
+            (
+                key,
+                f"Synthetic Actor {i}",
+                kind,
+                code if kind != "group" else None,
+                None,
+                None,
+                None,
+                FIRST_DAY.isoformat(),
+                (FIRST_DAY + timedelta(days=DAYS - 1)).isoformat(),
+            )
+        )
     dyad_code = [a[3] or a[1] for a in actors]
     weights = list(accumulate(1.0 / (r + 1) ** 0.9 for r in range(n_actors)))
     total_w = weights[-1]
@@ -83,19 +99,27 @@ def build(path: Path, n_events: int, n_actors: int, seed: int = 7) -> float:
     conn.execute("COMMIT")
 
     n_articles = n_events // EVENTS_PER_ARTICLE
-    batch = {"articles": [], "article_actors": [], "quotes": [], "events": [], "event_mentions": [],
-             "event_dyads": []}
+    batch = {
+        "articles": [],
+        "article_actors": [],
+        "quotes": [],
+        "events": [],
+        "event_mentions": [],
+        "event_dyads": [],
+    }
     sql = {
-        "articles": "INSERT INTO articles (id, ref, title, url, published, source, language, text, duplicate_of, "
-                    "minhash, ingested_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+        "articles": "INSERT INTO articles (id, ref, title, url, published, source, language, text, "
+        "duplicate_of, "
+        "minhash, ingested_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
         "article_actors": "INSERT OR IGNORE INTO article_actors VALUES (?,?,?)",
-        "quotes": 'INSERT INTO quotes (id, article_id, text, start, "end", direct, cue, speaker_key, speaker_name, '
-                  "speaker_code, published) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+        "quotes": 'INSERT INTO quotes (id, article_id, text, start, "end", direct, cue, speaker_key, '
+        "speaker_name, "
+        "speaker_code, published) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
         "events": "INSERT OR IGNORE INTO events (id, type, mode, cameo, quad, intensity, factuality, date, "
-                  "date_resolution, location, sources, targets, first_article, mention_count) "
-                  "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        "date_resolution, location, sources, targets, first_article, mention_count) "
+        "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
         "event_mentions": "INSERT INTO event_mentions (event_id, article_id, seq, evidence, evidence_start, "
-                          "evidence_end, confidence) VALUES (?,?,?,?,?,?,?)",
+        "evidence_end, confidence) VALUES (?,?,?,?,?,?,?)",
         "event_dyads": "INSERT OR IGNORE INTO event_dyads VALUES (?,?,?,?,?,?,?,?)",
     }
 
@@ -120,8 +144,24 @@ def build(path: Path, n_events: int, n_actors: int, seed: int = 7) -> float:
             fact = "asserted" if rng.random() < 0.85 else rng.choice(other_facts)
             sentence = f"Synthetic Actor {s} and Synthetic Actor {t} discussed {rng.choice(WORDS)}."
             eid = _hid(typ, dyad_code[s], dyad_code[t], fact, day, a, k)
-            batch["events"].append((eid, typ, None, onto.default_cameo(typ), quad, intensity, fact, day, "exact",
-                                    None, json.dumps([actors[s][0]]), json.dumps([actors[t][0]]), aid, 1))
+            batch["events"].append(
+                (
+                    eid,
+                    typ,
+                    None,
+                    onto.default_cameo(typ),
+                    quad,
+                    intensity,
+                    fact,
+                    day,
+                    "exact",
+                    None,
+                    json.dumps([actors[s][0]]),
+                    json.dumps([actors[t][0]]),
+                    aid,
+                    1,
+                )
+            )
             batch["event_mentions"].append((eid, aid, k, sentence, offset, offset + len(sentence), 0.8))
             batch["event_dyads"].append((eid, dyad_code[s], dyad_code[t], typ, quad, intensity, fact, day))
             batch["article_actors"].append((aid, f"a{2 * k + 1}", actors[s][0]))
@@ -129,12 +169,40 @@ def build(path: Path, n_events: int, n_actors: int, seed: int = 7) -> float:
             sentences.append(sentence)
             offset += len(sentence) + 1
         text = " ".join(sentences)
-        batch["articles"].append((aid, f"synthetic-{a}", f"Synthetic story {a}", f"https://example.org/{a}", day,
-                                  "Synthetic Wire", "en", text, None, None, ingested))
+        batch["articles"].append(
+            (
+                aid,
+                f"synthetic-{a}",
+                f"Synthetic story {a}",
+                f"https://example.org/{a}",
+                day,
+                "Synthetic Wire",
+                "en",
+                text,
+                None,
+                None,
+                ingested,
+            )
+        )
         speaker = pick()
-        quote = f"We are watching the {rng.choice(WORDS)} and the {rng.choice(WORDS)} closely, said an official."
-        batch["quotes"].append((f"{aid}:q1", aid, quote, 0, len(quote), 1, "said", actors[speaker][0],
-                                actors[speaker][1], actors[speaker][3], day))
+        quote = (
+            f"We are watching the {rng.choice(WORDS)} and the {rng.choice(WORDS)} closely, said an official."
+        )
+        batch["quotes"].append(
+            (
+                f"{aid}:q1",
+                aid,
+                quote,
+                0,
+                len(quote),
+                1,
+                "said",
+                actors[speaker][0],
+                actors[speaker][1],
+                actors[speaker][3],
+                day,
+            )
+        )
         if len(batch["events"]) >= 100_000:
             flush()
             print(f"  {a * EVENTS_PER_ARTICLE:>9,} events written", file=sys.stderr)
@@ -172,7 +240,10 @@ def main() -> None:
     args = ap.parse_args()
 
     if not (args.store / DB_NAME).is_file():
-        print(f"building {args.events:,} events over {args.actors:,} actors in {args.store} ...", file=sys.stderr)
+        print(
+            f"building {args.events:,} events over {args.actors:,} actors in {args.store} ...",
+            file=sys.stderr,
+        )
         partial = args.store.with_name(args.store.name + ".partial")
         shutil.rmtree(partial, ignore_errors=True)
         secs = build(partial, args.events, args.actors)
@@ -180,15 +251,31 @@ def main() -> None:
         print(f"built in {secs:.0f} s", file=sys.stderr)
     conn = __import__("sqlite3").connect(args.store / DB_NAME)
     n_events = conn.execute("SELECT count(*) FROM events").fetchone()[0]
-    top = [r[0] for r in conn.execute("SELECT source FROM event_dyads WHERE date BETWEEN '2024-06-01' AND "
-                                      "'2024-06-30' GROUP BY source ORDER BY count(*) DESC LIMIT 50")]
+    top = [
+        r[0]
+        for r in conn.execute(
+            "SELECT source FROM event_dyads WHERE date BETWEEN '2024-06-01' AND "
+            "'2024-06-30' GROUP BY source ORDER BY count(*) DESC LIMIT 50"
+        )
+    ]
     conn.close()
 
     port = free_port()
     env = dict(os.environ, NEWSGRAPH_INGEST_TOKEN="")
-    server = subprocess.Popen([sys.executable, "-c", "from newsgraph.cli import main; main()", "serve",
-                               "--store", str(args.store),
-                               "--port", str(port)], env=env, stderr=subprocess.DEVNULL)
+    server = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "from newsgraph.cli import main; main()",
+            "serve",
+            "--store",
+            str(args.store),
+            "--port",
+            str(port),
+        ],
+        env=env,
+        stderr=subprocess.DEVNULL,
+    )
     base = f"http://127.0.0.1:{port}"
     rng = random.Random(1)
     try:
@@ -200,17 +287,32 @@ def main() -> None:
                 except httpx.TransportError:
                     time.sleep(0.1)
             queries = {
-                "dyad (one year)": lambda: ("/api/dyads", {"source": rng.choice(top[:20]), "target": rng.choice(top),
-                                                           "start": "2024-01-01", "end": "2024-12-31"}),
+                "dyad (one year)": lambda: (
+                    "/api/dyads",
+                    {
+                        "source": rng.choice(top[:20]),
+                        "target": rng.choice(top),
+                        "start": "2024-01-01",
+                        "end": "2024-12-31",
+                    },
+                ),
                 "network (one month)": lambda: ("/api/network", {"start": "2024-06-01", "end": "2024-06-30"}),
-                "actor timeline (weekly, 2 years)": lambda: ("/api/timeline", {"actor": rng.choice(top),
-                                                                               "resolution": "week"}),
+                "actor timeline (weekly, 2 years)": lambda: (
+                    "/api/timeline",
+                    {"actor": rng.choice(top), "resolution": "week"},
+                ),
                 "actor page": lambda: (f"/api/actors/{rng.choice(top)}", {}),
                 "quote search": lambda: ("/api/quotes", {"q": f"{rng.choice(WORDS)} {rng.choice(WORDS)}"}),
-                "events of a dyad (page)": lambda: ("/api/events", {"pair": f"{top[0]},{rng.choice(top[1:])}"}),
+                "events of a dyad (page)": lambda: (
+                    "/api/events",
+                    {"pair": f"{top[0]},{rng.choice(top[1:])}"},
+                ),
                 "status": lambda: ("/api/status", {}),
             }
-            print(f"\nstore: {n_events:,} events, {size_on_disk(args.store) / 1e6:,.0f} MB on disk ({args.store})")
+            print(
+                f"\nstore: {n_events:,} events, {size_on_disk(args.store) / 1e6:,.0f} MB on disk "
+                f"({args.store})"
+            )
             print(f"{'query':36} {'p50 ms':>8} {'p95 ms':>8}   (n={args.runs}, real server on loopback)")
             for name, make in queries.items():
                 times = []

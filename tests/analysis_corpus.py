@@ -9,6 +9,7 @@ Two camps: RUS, PRK, IRN, CHN cooperate among themselves; USA, NATO, JPN, KOR, A
 which the US aids) among themselves; the camps only quarrel. June 2024 is the main window,
 May 2024 its baseline.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -19,11 +20,16 @@ from newsgraph.records import Actor, Article, Event, Extraction, Quote, Span
 
 # name -> (kind, code, sector, role)
 ACTORS = {
-    "Russia": ("state", "RUS", None, None), "North Korea": ("state", "PRK", None, None),
-    "Iran": ("state", "IRN", None, None), "China": ("state", "CHN", None, None),
-    "the United States": ("state", "USA", None, None), "Japan": ("state", "JPN", None, None),
-    "South Korea": ("state", "KOR", None, None), "Australia": ("state", "AUS", None, None),
-    "Ukraine": ("state", "UKR", None, None), "NATO": ("organisation", "NATO", "IGO", None),
+    "Russia": ("state", "RUS", None, None),
+    "North Korea": ("state", "PRK", None, None),
+    "Iran": ("state", "IRN", None, None),
+    "China": ("state", "CHN", None, None),
+    "the United States": ("state", "USA", None, None),
+    "Japan": ("state", "JPN", None, None),
+    "South Korea": ("state", "KOR", None, None),
+    "Australia": ("state", "AUS", None, None),
+    "Ukraine": ("state", "UKR", None, None),
+    "NATO": ("organisation", "NATO", "IGO", None),
     "Mara Ellison": ("person", "NATO", "IGO", "spokesperson"),
     "Tomas Reyes": ("person", "USA", "GOV", "Deputy Secretary of State"),
 }
@@ -40,61 +46,190 @@ class E:
     day: date
     mode: str | None = None
     factuality: str = "asserted"
-    speaker: str | None = None   # a quote: the sentence is spoken by this person
+    speaker: str | None = None  # a quote: the sentence is spoken by this person
 
 
 D = date
 ARTICLES: list[tuple[str, date, str, list[E]]] = [
-    ("syn-01", D(2024, 6, 10), "Synthetic Wire", [
-        E("North Korea shipped artillery shells to Russia.", "North Korea", "AID", "Russia", D(2024, 6, 10), "military"),
-        E("Iran delivered drones to Russia.", "Iran", "AID", "Russia", D(2024, 6, 10), "military"),
-        E("China praised Russia.", "China", "SUPPORT", "Russia", D(2024, 6, 10)),
-    ]),
-    ("syn-02", D(2024, 6, 10), "Synthetic Daily", [
-        # the same shipment as syn-01 reported again: one event, two mentions
-        E("Officials confirmed that North Korea sent shells to Russia.", "North Korea", "AID", "Russia",
-          D(2024, 6, 10), "military"),
-        E("Russia agreed to work with North Korea on defence.", "Russia", "COOPERATE", "North Korea", D(2024, 6, 10)),
-    ]),
-    ("syn-03", D(2024, 6, 12), "Synthetic Wire", [
-        E("China held talks with Iran.", "China", "CONSULT", "Iran", D(2024, 6, 12)),
-        E("Russia praised Iran.", "Russia", "SUPPORT", "Iran", D(2024, 6, 12)),
-        E("North Korea visited China.", "North Korea", "CONSULT", "China", D(2024, 6, 12)),
-    ]),
-    ("syn-04", D(2024, 6, 18), "Synthetic Daily", [
-        E("the United States met NATO.", "the United States", "CONSULT", "NATO", D(2024, 6, 18)),
-        E("NATO praised the United States.", "NATO", "SUPPORT", "the United States", D(2024, 6, 18)),
-        E("the United States signed an accord with Japan.", "the United States", "AGREE", "Japan", D(2024, 6, 18)),
-        E("Japan worked with South Korea on defence.", "Japan", "COOPERATE", "South Korea", D(2024, 6, 18)),
-        E("the United States sent aid to South Korea.", "the United States", "AID", "South Korea", D(2024, 6, 18)),
-        E("Australia met the United States.", "Australia", "CONSULT", "the United States", D(2024, 6, 18)),
-        E("Australia worked with Japan.", "Australia", "COOPERATE", "Japan", D(2024, 6, 18)),
-    ]),
-    ("syn-05", D(2024, 6, 20), "Synthetic Wire", [
-        E("the United States sanctioned Russia.", "the United States", "SANCTION", "Russia", D(2024, 6, 20)),
-        E("NATO accused Russia.", "NATO", "ACCUSE", "Russia", D(2024, 6, 20)),
-        E("the United States threatened North Korea.", "the United States", "THREATEN", "North Korea",
-          D(2024, 6, 20)),
-        E("Japan accused China.", "Japan", "ACCUSE", "China", D(2024, 6, 20)),
-        E("Russia attacked Ukraine.", "Russia", "ASSAULT", "Ukraine", D(2024, 6, 20)),
-        E("the United States sent aid to Ukraine.", "the United States", "AID", "Ukraine", D(2024, 6, 20)),
-        E("Australia accused Iran.", "Australia", "ACCUSE", "Iran", D(2024, 6, 20)),
-    ]),
-    ("syn-06", D(2024, 6, 21), "Synthetic Daily", [
-        E("Russia is receiving missiles from Iran.", "Iran", "AID", "Russia", D(2024, 6, 21), "military",
-          factuality="alleged", speaker="Mara Ellison"),
-        E("the United States will sanction Russia again.", "the United States", "SANCTION", "Russia",
-          D(2024, 6, 21), factuality="future", speaker="Tomas Reyes"),
-        E("China may supply weapons to Russia.", "China", "AID", "Russia", D(2024, 6, 21), "military",
-          factuality="hypothetical"),
-    ]),
-    ("syn-07", D(2024, 5, 15), "Synthetic Wire", [
-        E("the United States met NATO.", "the United States", "CONSULT", "NATO", D(2024, 5, 15)),
-        E("NATO accused Russia.", "NATO", "ACCUSE", "Russia", D(2024, 5, 15)),
-    ]),
-    ("syn-08", D(2024, 6, 25), "Synthetic Daily", [
-        E("NATO hosted the United States.", "the United States", "CONSULT", "NATO", D(2024, 6, 25), "visit"),
-    ]),
+    (
+        "syn-01",
+        D(2024, 6, 10),
+        "Synthetic Wire",
+        [
+            E(
+                "North Korea shipped artillery shells to Russia.",
+                "North Korea",
+                "AID",
+                "Russia",
+                D(2024, 6, 10),
+                "military",
+            ),
+            E("Iran delivered drones to Russia.", "Iran", "AID", "Russia", D(2024, 6, 10), "military"),
+            E("China praised Russia.", "China", "SUPPORT", "Russia", D(2024, 6, 10)),
+        ],
+    ),
+    (
+        "syn-02",
+        D(2024, 6, 10),
+        "Synthetic Daily",
+        [
+            # the same shipment as syn-01 reported again: one event, two mentions
+            E(
+                "Officials confirmed that North Korea sent shells to Russia.",
+                "North Korea",
+                "AID",
+                "Russia",
+                D(2024, 6, 10),
+                "military",
+            ),
+            E(
+                "Russia agreed to work with North Korea on defence.",
+                "Russia",
+                "COOPERATE",
+                "North Korea",
+                D(2024, 6, 10),
+            ),
+        ],
+    ),
+    (
+        "syn-03",
+        D(2024, 6, 12),
+        "Synthetic Wire",
+        [
+            E("China held talks with Iran.", "China", "CONSULT", "Iran", D(2024, 6, 12)),
+            E("Russia praised Iran.", "Russia", "SUPPORT", "Iran", D(2024, 6, 12)),
+            E("North Korea visited China.", "North Korea", "CONSULT", "China", D(2024, 6, 12)),
+        ],
+    ),
+    (
+        "syn-04",
+        D(2024, 6, 18),
+        "Synthetic Daily",
+        [
+            E("the United States met NATO.", "the United States", "CONSULT", "NATO", D(2024, 6, 18)),
+            E("NATO praised the United States.", "NATO", "SUPPORT", "the United States", D(2024, 6, 18)),
+            E(
+                "the United States signed an accord with Japan.",
+                "the United States",
+                "AGREE",
+                "Japan",
+                D(2024, 6, 18),
+            ),
+            E(
+                "Japan worked with South Korea on defence.",
+                "Japan",
+                "COOPERATE",
+                "South Korea",
+                D(2024, 6, 18),
+            ),
+            E(
+                "the United States sent aid to South Korea.",
+                "the United States",
+                "AID",
+                "South Korea",
+                D(2024, 6, 18),
+            ),
+            E(
+                "Australia met the United States.",
+                "Australia",
+                "CONSULT",
+                "the United States",
+                D(2024, 6, 18),
+            ),
+            E("Australia worked with Japan.", "Australia", "COOPERATE", "Japan", D(2024, 6, 18)),
+        ],
+    ),
+    (
+        "syn-05",
+        D(2024, 6, 20),
+        "Synthetic Wire",
+        [
+            E(
+                "the United States sanctioned Russia.",
+                "the United States",
+                "SANCTION",
+                "Russia",
+                D(2024, 6, 20),
+            ),
+            E("NATO accused Russia.", "NATO", "ACCUSE", "Russia", D(2024, 6, 20)),
+            E(
+                "the United States threatened North Korea.",
+                "the United States",
+                "THREATEN",
+                "North Korea",
+                D(2024, 6, 20),
+            ),
+            E("Japan accused China.", "Japan", "ACCUSE", "China", D(2024, 6, 20)),
+            E("Russia attacked Ukraine.", "Russia", "ASSAULT", "Ukraine", D(2024, 6, 20)),
+            E(
+                "the United States sent aid to Ukraine.",
+                "the United States",
+                "AID",
+                "Ukraine",
+                D(2024, 6, 20),
+            ),
+            E("Australia accused Iran.", "Australia", "ACCUSE", "Iran", D(2024, 6, 20)),
+        ],
+    ),
+    (
+        "syn-06",
+        D(2024, 6, 21),
+        "Synthetic Daily",
+        [
+            E(
+                "Russia is receiving missiles from Iran.",
+                "Iran",
+                "AID",
+                "Russia",
+                D(2024, 6, 21),
+                "military",
+                factuality="alleged",
+                speaker="Mara Ellison",
+            ),
+            E(
+                "the United States will sanction Russia again.",
+                "the United States",
+                "SANCTION",
+                "Russia",
+                D(2024, 6, 21),
+                factuality="future",
+                speaker="Tomas Reyes",
+            ),
+            E(
+                "China may supply weapons to Russia.",
+                "China",
+                "AID",
+                "Russia",
+                D(2024, 6, 21),
+                "military",
+                factuality="hypothetical",
+            ),
+        ],
+    ),
+    (
+        "syn-07",
+        D(2024, 5, 15),
+        "Synthetic Wire",
+        [
+            E("the United States met NATO.", "the United States", "CONSULT", "NATO", D(2024, 5, 15)),
+            E("NATO accused Russia.", "NATO", "ACCUSE", "Russia", D(2024, 5, 15)),
+        ],
+    ),
+    (
+        "syn-08",
+        D(2024, 6, 25),
+        "Synthetic Daily",
+        [
+            E(
+                "NATO hosted the United States.",
+                "the United States",
+                "CONSULT",
+                "NATO",
+                D(2024, 6, 25),
+                "visit",
+            ),
+        ],
+    ),
 ]
 
 JUNE = ("2024-06-01", "2024-06-30")
@@ -117,9 +252,15 @@ def extraction(article_id: str, published: date, outlet: str, items: list[E]) ->
             text += " " + f'{item.speaker} said: "'
             start = len(text)
             text += item.text
-            q = Quote(item.text, start, start + len(item.text), True, cue=_span(text, "said", start - 12),
-                      speaker=None, speaker_span=Span(item.speaker, start - len(item.speaker) - 8,
-                                                      start - 8))
+            q = Quote(
+                item.text,
+                start,
+                start + len(item.text),
+                True,
+                cue=_span(text, "said", start - 12),
+                speaker=None,
+                speaker_span=Span(item.speaker, start - len(item.speaker) - 8, start - 8),
+            )
             text += '"'
             quotes.append(q)
             placed.append((item, Span(item.text, start, start + len(item.text)), q))
@@ -135,20 +276,47 @@ def extraction(article_id: str, published: date, outlet: str, items: list[E]) ->
         mentions, pos = [], 0
         lowered = text.lower()
         while (k := lowered.find(name.lower(), pos)) >= 0:
-            mentions.append(Span(text[k:k + len(name)], k, k + len(name)))
+            mentions.append(Span(text[k : k + len(name)], k, k + len(name)))
             pos = k + len(name)
         ids[name] = f"a{i}"
-        actors.append(Actor(f"a{i}", name.removeprefix("the "), kind, code=code, sector=sector, role=role,
-                            mentions=mentions))
+        actors.append(
+            Actor(
+                f"a{i}",
+                name.removeprefix("the "),
+                kind,
+                code=code,
+                sector=sector,
+                role=role,
+                mentions=mentions,
+            )
+        )
     for q in quotes:
         speaker = next(it.speaker for it, _, qq in placed if qq is q)
         q.speaker = ids[speaker]
-    events = [Event(it.type, [ids[it.source]], [ids[it.target]], evidence=ev, mode=it.mode,
-                    factuality=it.factuality, claimed_by=ids[it.speaker] if it.speaker else None,
-                    date=it.day, date_resolution="exact", confidence=0.9)
-              for it, ev, _ in placed]
-    art = Article(id=article_id, text=text, ref=f"{article_id}.txt", title=f"Synthetic story {article_id}",
-                  url=f"https://example.org/{article_id}", published=published, source=outlet)
+    events = [
+        Event(
+            it.type,
+            [ids[it.source]],
+            [ids[it.target]],
+            evidence=ev,
+            mode=it.mode,
+            factuality=it.factuality,
+            claimed_by=ids[it.speaker] if it.speaker else None,
+            date=it.day,
+            date_resolution="exact",
+            confidence=0.9,
+        )
+        for it, ev, _ in placed
+    ]
+    art = Article(
+        id=article_id,
+        text=text,
+        ref=f"{article_id}.txt",
+        title=f"Synthetic story {article_id}",
+        url=f"https://example.org/{article_id}",
+        published=published,
+        source=outlet,
+    )
     return Extraction(article=art, actors=actors, quotes=quotes, events=events)
 
 
@@ -165,7 +333,9 @@ def code(name: str) -> str:
     return ACTORS[name][1]
 
 
-def distinct_events(factualities=("asserted",), start: str | None = None, end: str | None = None) -> list[tuple]:
+def distinct_events(
+    factualities=("asserted",), start: str | None = None, end: str | None = None
+) -> list[tuple]:
     """The corpus's distinct events as (source code, target code, type, mode, day, factuality), computed
     from the definitions above (not from the store): the expectation the store's answers are held to."""
     seen = {}
@@ -182,5 +352,9 @@ def distinct_events(factualities=("asserted",), start: str | None = None, end: s
 
 def reports(source: str, target: str, type_: str, day: date) -> int:
     """How many articles report the event (source, target, type, day)."""
-    return sum(1 for _, _, _, items in ARTICLES for it in items
-               if (code(it.source), code(it.target), it.type, it.day) == (source, target, type_, day))
+    return sum(
+        1
+        for _, _, _, items in ARTICLES
+        for it in items
+        if (code(it.source), code(it.target), it.type, it.day) == (source, target, type_, day)
+    )

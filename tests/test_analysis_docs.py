@@ -1,4 +1,5 @@
 """docs/analysis.md and docs/api.md keep up with the commands, exporters and methods they describe."""
+
 from __future__ import annotations
 
 from pathlib import Path

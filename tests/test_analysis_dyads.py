@@ -1,4 +1,5 @@
 """Dyads over a stored corpus whose events are known by construction (tests/analysis_corpus.py)."""
+
 from __future__ import annotations
 
 from datetime import date
@@ -30,13 +31,19 @@ def expected(onto, source, target, factualities=("asserted",), start=JUNE[0], en
     """Counts for source -> target computed from the corpus definition."""
     evs = [e for e in distinct_events(factualities, start, end) if (e[0], e[1]) == (source, target)]
     scores = [onto.intensity(t, m) for _, _, t, m, _, _ in evs]
-    return {"events": len(evs), "mentions": sum(reports(s, tg, t, d) for s, tg, t, _, d, _ in evs),
-            "net": round(sum(scores), 3), "types": sorted(t for _, _, t, _, _, _ in evs),
-            "quads": sorted(onto.quad(t) for _, _, t, _, _, _ in evs)}
+    return {
+        "events": len(evs),
+        "mentions": sum(reports(s, tg, t, d) for s, tg, t, _, d, _ in evs),
+        "net": round(sum(scores), 3),
+        "types": sorted(t for _, _, t, _, _, _ in evs),
+        "quads": sorted(onto.quad(t) for _, _, t, _, _, _ in evs),
+    }
 
 
-@pytest.mark.parametrize("source,target", [("RUS", "PRK"), ("IRN", "RUS"), ("USA", "RUS"), ("NATO", "USA"),
-                                           ("JPN", "CHN"), ("AUS", "USA")])
+@pytest.mark.parametrize(
+    "source,target",
+    [("RUS", "PRK"), ("IRN", "RUS"), ("USA", "RUS"), ("NATO", "USA"), ("JPN", "CHN"), ("AUS", "USA")],
+)
 def test_analysis_dyads_match_corpus_definition(conn, onto, source, target):
     d = queries.dyads(conn, source, target, *JUNE)
     for direction, (s, t) in (("forward", (source, target)), ("reverse", (target, source))):
@@ -111,17 +118,20 @@ def test_analysis_dyads_evidence_reaches_sentence_article_and_quote(conn):
     assert [e["id"] for e in listed["items"]] == [event["id"]]
 
 
-@pytest.mark.parametrize("kwargs,param", [
-    ({"source": "RUS", "target": "XXX"}, "target"),
-    ({"source": "RUS'; DROP TABLE events; --", "target": "PRK"}, "source"),
-    ({"source": "RUS", "target": "PRK", "start": "2024-02-30"}, "start"),
-    ({"source": "RUS", "target": "PRK", "start": "2024-06-30", "end": "2024-06-01"}, "start"),
-    ({"source": "RUS", "target": "PRK", "type": "HUG"}, "type"),
-    ({"source": "RUS", "target": "PRK", "quad": "5"}, "quad"),
-    ({"source": "RUS", "target": "PRK", "factuality": "rumoured"}, "factuality"),
-    ({"source": "RUS", "target": "PRK", "evidence": "1000"}, "evidence"),
-    ({"source": None, "target": "PRK"}, "source"),
-])
+@pytest.mark.parametrize(
+    "kwargs,param",
+    [
+        ({"source": "RUS", "target": "XXX"}, "target"),
+        ({"source": "RUS'; DROP TABLE events; --", "target": "PRK"}, "source"),
+        ({"source": "RUS", "target": "PRK", "start": "2024-02-30"}, "start"),
+        ({"source": "RUS", "target": "PRK", "start": "2024-06-30", "end": "2024-06-01"}, "start"),
+        ({"source": "RUS", "target": "PRK", "type": "HUG"}, "type"),
+        ({"source": "RUS", "target": "PRK", "quad": "5"}, "quad"),
+        ({"source": "RUS", "target": "PRK", "factuality": "rumoured"}, "factuality"),
+        ({"source": "RUS", "target": "PRK", "evidence": "1000"}, "evidence"),
+        ({"source": None, "target": "PRK"}, "source"),
+    ],
+)
 def test_analysis_dyads_invalid_parameters_raise_query_error(conn, kwargs, param):
     with pytest.raises(QueryError) as exc:
         queries.dyads(conn, **kwargs)

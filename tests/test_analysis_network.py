@@ -1,4 +1,5 @@
 """Network, blocs and changes over the synthetic corpus (tests/analysis_corpus.py)."""
+
 from __future__ import annotations
 
 import pytest
@@ -55,7 +56,8 @@ def test_analysis_network_nodes_carry_label_kind_activity(conn):
 def test_analysis_network_min_events_and_max_nodes_prune(conn):
     net = queries.network(conn, *JUNE, min_events=2)
     assert {(e["source"], e["target"]) for e in net["edges"]} == {
-        k for k, (n, _) in expected_edges().items() if n >= 2}
+        k for k, (n, _) in expected_edges().items() if n >= 2
+    }
     small = queries.network(conn, *JUNE, max_nodes=3)
     assert len(small["nodes"]) <= 3
     kept = {n["id"] for n in small["nodes"]}
@@ -74,7 +76,11 @@ def test_analysis_network_quad_and_type_filters(conn):
     assert conflict["edges"] and all(e["sign"] == -1 for e in conflict["edges"])
     aid = queries.network(conn, *JUNE, type="AID")
     assert {(e["source"], e["target"]) for e in aid["edges"]} == {
-        ("IRN", "RUS"), ("PRK", "RUS"), ("KOR", "USA"), ("UKR", "USA")}
+        ("IRN", "RUS"),
+        ("PRK", "RUS"),
+        ("KOR", "USA"),
+        ("UKR", "USA"),
+    }
 
 
 def test_analysis_network_directed_keeps_direction(conn):
@@ -104,7 +110,14 @@ def test_analysis_blocs_negative_tie_moves_an_actor_out():
     # Louvain on the cooperation ties alone puts A..D in one bloc; A and D are at war
     import networkx as nx
 
-    edges = [("A", "B", 5.0), ("A", "C", 5.0), ("B", "C", 5.0), ("B", "D", 5.0), ("C", "D", 5.0), ("A", "D", -30.0)]
+    edges = [
+        ("A", "B", 5.0),
+        ("A", "C", 5.0),
+        ("B", "C", 5.0),
+        ("B", "D", 5.0),
+        ("C", "D", 5.0),
+        ("A", "D", -30.0),
+    ]
     g = nx.Graph()
     g.add_weighted_edges_from(e for e in edges if e[2] > 0)
     assert len(nx.community.louvain_communities(g, weight="weight", seed=0)) == 1
@@ -133,21 +146,30 @@ def test_analysis_changes_default_baseline_is_the_preceding_window(conn):
     assert ch["baseline"] == {"start": "2024-05-02", "end": "2024-05-31"}
 
 
-@pytest.mark.parametrize("kwargs,param", [
-    ({}, "start"),
-    ({"start": "2024-06-01", "end": "2024-06-30", "baseline_start": "2024-05-01"}, "baseline_start"),
-    ({"start": "2024-06-01", "end": "2024-06-30", "limit": "100000"}, "limit"),
-])
+@pytest.mark.parametrize(
+    "kwargs,param",
+    [
+        ({}, "start"),
+        ({"start": "2024-06-01", "end": "2024-06-30", "baseline_start": "2024-05-01"}, "baseline_start"),
+        ({"start": "2024-06-01", "end": "2024-06-30", "limit": "100000"}, "limit"),
+    ],
+)
 def test_analysis_changes_invalid_parameters(conn, kwargs, param):
     with pytest.raises(QueryError) as exc:
         queries.changes(conn, **kwargs)
     assert exc.value.param == param
 
 
-@pytest.mark.parametrize("kwargs,param", [
-    ({"kind": "planet"}, "kind"), ({"max_nodes": "10000000"}, "max_nodes"), ({"min_events": "0"}, "min_events"),
-    ({"directed": "maybe"}, "directed"), ({"resolution": "-1"}, "resolution"),
-])
+@pytest.mark.parametrize(
+    "kwargs,param",
+    [
+        ({"kind": "planet"}, "kind"),
+        ({"max_nodes": "10000000"}, "max_nodes"),
+        ({"min_events": "0"}, "min_events"),
+        ({"directed": "maybe"}, "directed"),
+        ({"resolution": "-1"}, "resolution"),
+    ],
+)
 def test_analysis_network_invalid_parameters(conn, kwargs, param):
     with pytest.raises(QueryError) as exc:
         queries.network(conn, **kwargs)

@@ -1,4 +1,5 @@
 """``newsgraph.open(path)``: the CLI's queries as DataFrames and Arrow tables, and the analysis CLI."""
+
 from __future__ import annotations
 
 import json
@@ -26,11 +27,20 @@ def test_analysis_python_api_dyads_dataframe(ng):
     assert list(df.direction) == ["forward", "reverse", "total"]
 
 
-@pytest.mark.parametrize("method,kwargs", [
-    ("articles", {}), ("actors", {}), ("quotes", {"q": "missiles"}), ("events", {"pair": "RUS,PRK"}),
-    ("network", {"start": JUNE[0]}), ("nodes", {}), ("blocs", {}), ("changes", {"start": JUNE[0], "end": JUNE[1]}),
-    ("timeline", {"actor": "RUS"}),
-])
+@pytest.mark.parametrize(
+    "method,kwargs",
+    [
+        ("articles", {}),
+        ("actors", {}),
+        ("quotes", {"q": "missiles"}),
+        ("events", {"pair": "RUS,PRK"}),
+        ("network", {"start": JUNE[0]}),
+        ("nodes", {}),
+        ("blocs", {}),
+        ("changes", {"start": JUNE[0], "end": JUNE[1]}),
+        ("timeline", {"actor": "RUS"}),
+    ],
+)
 def test_analysis_python_api_arrow_matches_pandas(ng, method, kwargs):
     df = getattr(ng, method)(**kwargs)
     table = getattr(ng, method)(as_="arrow", **kwargs)
@@ -55,7 +65,7 @@ def test_analysis_python_api_json_and_pages(ng):
     art = ng.article("syn-06")
     text = art["article"]["text"]
     for q in art["quotes"]:
-        assert text[q["start"]:q["end"]] == q["text"]
+        assert text[q["start"] : q["end"]] == q["text"]
     assert ng.status()["events"] > 0
     assert ng.search("Ellison")["quotes"]
 
@@ -65,27 +75,48 @@ def test_analysis_python_api_rejects_unknown_output(ng):
         ng.timeline(actor="RUS", as_="excel")
 
 
-@pytest.mark.parametrize("args,check", [
-    (["dyads", "RUS", "PRK", "--json"], lambda d: d["total"]["events"] == 2),
-    (["network", "--json", "--since", JUNE[0], "--until", JUNE[1]], lambda d: len(d["nodes"]) == 10),
-    (["blocs", "--json"], lambda d: d["membership"]["RUS"] == d["membership"]["IRN"]),
-    (["timeline", "--actor", "RUS", "--resolution", "month", "--json"],
-     lambda d: [p["period"] for p in d["periods"]] == ["2024-05-01", "2024-06-01"]),
-    (["network", "--since", JUNE[0], "--until", JUNE[1], "--baseline-since", "2024-05-01",
-      "--baseline-until", "2024-05-31", "--json"], lambda d: any(e["status"] == "new" for e in d["edges"])),
-])
+@pytest.mark.parametrize(
+    "args,check",
+    [
+        (["dyads", "RUS", "PRK", "--json"], lambda d: d["total"]["events"] == 2),
+        (["network", "--json", "--since", JUNE[0], "--until", JUNE[1]], lambda d: len(d["nodes"]) == 10),
+        (["blocs", "--json"], lambda d: d["membership"]["RUS"] == d["membership"]["IRN"]),
+        (
+            ["timeline", "--actor", "RUS", "--resolution", "month", "--json"],
+            lambda d: [p["period"] for p in d["periods"]] == ["2024-05-01", "2024-06-01"],
+        ),
+        (
+            [
+                "network",
+                "--since",
+                JUNE[0],
+                "--until",
+                JUNE[1],
+                "--baseline-since",
+                "2024-05-01",
+                "--baseline-until",
+                "2024-05-31",
+                "--json",
+            ],
+            lambda d: any(e["status"] == "new" for e in d["edges"]),
+        ),
+    ],
+)
 def test_analysis_cli_json_is_the_api_answer(analysis_store, args, check):
     result = CliRunner().invoke(main, [*args, "--store", str(analysis_store)])
     assert result.exit_code == 0, result.output
     assert check(json.loads(result.output))
 
 
-@pytest.mark.parametrize("args,header", [
-    (["dyads", "USA", "RUS", "--csv"], "direction,pair,factuality,events"),
-    (["network", "--csv"], "source,target,events"),
-    (["blocs", "--csv"], "actor,bloc,bloc_size"),
-    (["timeline", "--source", "RUS", "--target", "PRK", "--csv"], "period,start,end,events"),
-])
+@pytest.mark.parametrize(
+    "args,header",
+    [
+        (["dyads", "USA", "RUS", "--csv"], "direction,pair,factuality,events"),
+        (["network", "--csv"], "source,target,events"),
+        (["blocs", "--csv"], "actor,bloc,bloc_size"),
+        (["timeline", "--source", "RUS", "--target", "PRK", "--csv"], "period,start,end,events"),
+    ],
+)
 def test_analysis_cli_csv(analysis_store, args, header):
     result = CliRunner().invoke(main, [*args, "--store", str(analysis_store)])
     assert result.exit_code == 0, result.output

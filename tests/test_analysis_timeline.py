@@ -1,4 +1,5 @@
 """Timelines per actor and per dyad by quad category (corpus: tests/analysis_corpus.py)."""
+
 from __future__ import annotations
 
 from collections import Counter
@@ -59,7 +60,9 @@ def test_analysis_timeline_fills_empty_periods_in_the_window(conn):
     assert periods[0] == "2024-04-29" and periods[-1] == "2024-06-24"
     assert len(periods) == 9
     assert t["periods"][0]["start"] == "2024-05-01"  # clipped to the window
-    assert sum(p["events"] for p in t["periods"]) == sum(c["events"] for c in expected("RUS", "week").values())
+    assert sum(p["events"] for p in t["periods"]) == sum(
+        c["events"] for c in expected("RUS", "week").values()
+    )
 
 
 def test_analysis_timeline_week_of_june_10(conn):
@@ -84,14 +87,17 @@ def test_analysis_timeline_factuality_all_adds_claimed_events(conn):
     assert sum(p["events"] for p in every["periods"]) - sum(p["events"] for p in asserted["periods"]) == 3
 
 
-@pytest.mark.parametrize("kwargs,param", [
-    ({}, "actor"),
-    ({"actor": "RUS", "source": "USA"}, "actor"),
-    ({"source": "RUS"}, "actor"),
-    ({"actor": "ATLANTIS"}, "actor"),
-    ({"actor": "RUS", "resolution": "year"}, "resolution"),
-    ({"actor": "RUS", "resolution": "day", "start": "1000-01-01", "end": "9999-01-01"}, "resolution"),
-])
+@pytest.mark.parametrize(
+    "kwargs,param",
+    [
+        ({}, "actor"),
+        ({"actor": "RUS", "source": "USA"}, "actor"),
+        ({"source": "RUS"}, "actor"),
+        ({"actor": "ATLANTIS"}, "actor"),
+        ({"actor": "RUS", "resolution": "year"}, "resolution"),
+        ({"actor": "RUS", "resolution": "day", "start": "1000-01-01", "end": "9999-01-01"}, "resolution"),
+    ],
+)
 def test_analysis_timeline_invalid_parameters(conn, kwargs, param):
     with pytest.raises(QueryError) as exc:
         queries.timeline(conn, **kwargs)

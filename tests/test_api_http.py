@@ -1,4 +1,5 @@
 """The HTTP API in-process (httpx.ASGITransport) and on a real uvicorn server on loopback."""
+
 from __future__ import annotations
 
 import re
@@ -20,21 +21,35 @@ def test_api_status_counts(api, analysis_store):
     assert body["ingest_enabled"] is False
 
 
-@pytest.mark.parametrize("path,params,keys", [
-    ("/api/articles", {}, {"items", "limit", "offset", "next_offset"}),
-    ("/api/actors", {"kind": "state"}, {"items"}),
-    ("/api/quotes", {"q": "missiles"}, {"items"}),
-    ("/api/events", {"pair": "RUS,PRK"}, {"items", "total"}),
-    ("/api/search", {"q": "Russia"}, {"actors", "quotes", "articles"}),
-    ("/api/dyads", {"source": "RUS", "target": "PRK", "include_other": "true", "normalize": "1", "evidence": "3"},
-     {"forward", "reverse", "total", "other_factualities", "normalized", "events", "events_query"}),
-    ("/api/network", {"start": JUNE[0], "end": JUNE[1], "type": ["AID", "SUPPORT"]}, {"nodes", "edges", "params"}),
-    ("/api/blocs", {}, {"blocs", "membership", "frustration", "modularity"}),
-    ("/api/changes", {"start": JUNE[0], "end": JUNE[1]}, {"window", "baseline", "edges"}),
-    ("/api/timeline", {"actor": "RUS", "resolution": "month"}, {"periods", "resolution"}),
-    ("/api/actors/RUS", {}, {"actor", "counts", "timeline", "partners", "adversaries", "quotes_by", "quotes_about"}),
-    ("/api/articles/syn-06", {}, {"article", "actors", "quotes", "events"}),
-])
+@pytest.mark.parametrize(
+    "path,params,keys",
+    [
+        ("/api/articles", {}, {"items", "limit", "offset", "next_offset"}),
+        ("/api/actors", {"kind": "state"}, {"items"}),
+        ("/api/quotes", {"q": "missiles"}, {"items"}),
+        ("/api/events", {"pair": "RUS,PRK"}, {"items", "total"}),
+        ("/api/search", {"q": "Russia"}, {"actors", "quotes", "articles"}),
+        (
+            "/api/dyads",
+            {"source": "RUS", "target": "PRK", "include_other": "true", "normalize": "1", "evidence": "3"},
+            {"forward", "reverse", "total", "other_factualities", "normalized", "events", "events_query"},
+        ),
+        (
+            "/api/network",
+            {"start": JUNE[0], "end": JUNE[1], "type": ["AID", "SUPPORT"]},
+            {"nodes", "edges", "params"},
+        ),
+        ("/api/blocs", {}, {"blocs", "membership", "frustration", "modularity"}),
+        ("/api/changes", {"start": JUNE[0], "end": JUNE[1]}, {"window", "baseline", "edges"}),
+        ("/api/timeline", {"actor": "RUS", "resolution": "month"}, {"periods", "resolution"}),
+        (
+            "/api/actors/RUS",
+            {},
+            {"actor", "counts", "timeline", "partners", "adversaries", "quotes_by", "quotes_about"},
+        ),
+        ("/api/articles/syn-06", {}, {"article", "actors", "quotes", "events"}),
+    ],
+)
 def test_api_routes_answer_documented_shapes(api, path, params, keys):
     r = api.get(path, params=params)
     assert r.status_code == 200, r.text
@@ -56,10 +71,10 @@ def test_api_article_offsets_point_into_the_text(api):
     text = body["article"]["text"]
     for a in body["actors"]:
         for m in a["mentions"]:
-            assert text[m["start"]:m["end"]] == m["text"]
+            assert text[m["start"] : m["end"]] == m["text"]
     for e in body["events"]:
         for ev in e["evidence"]:
-            assert text[ev["start"]:ev["end"]] == ev["sentence"]
+            assert text[ev["start"] : ev["end"]] == ev["sentence"]
 
 
 def test_api_actor_page(api):
@@ -79,32 +94,35 @@ def test_api_network_bloc_labels(api):
     assert nodes["USA"]["bloc"] != nodes["RUS"]["bloc"]
 
 
-@pytest.mark.parametrize("path,params,param", [
-    ("/api/dyads", {"source": "RUS", "target": "PRK", "start": "2024-13-45"}, "start"),
-    ("/api/dyads", {"source": "RUS", "target": "ZZZ"}, "target"),
-    ("/api/dyads", {"source": "RUS' OR '1'='1", "target": "PRK"}, "source"),
-    ("/api/dyads", {"source": "RUS", "target": "PRK", "type": "HUG"}, "type"),
-    ("/api/events", {"limit": str(10**9)}, "limit"),
-    ("/api/events", {"offset": "-1"}, "offset"),
-    ("/api/events", {"limit": "ten"}, "limit"),
-    ("/api/events", {"actor": "x'); DROP TABLE events; --"}, "actor"),
-    ("/api/events", {"pair": "RUS"}, "pair"),
-    ("/api/events", {"quad": "9"}, "quad"),
-    ("/api/events", {"factuality": "rumour"}, "factuality"),
-    ("/api/articles", {"limit": str(10**9)}, "limit"),
-    ("/api/articles", {"start": "yesterday"}, "since"),
-    ("/api/actors", {"kind": "planet"}, "kind"),
-    ("/api/quotes", {"q": "\"unbalanced"}, "text"),
-    ("/api/quotes", {"limit": "100000"}, "limit"),
-    ("/api/network", {"max_nodes": str(10**9)}, "max_nodes"),
-    ("/api/network", {"end": "2024-06-01", "start": "2024-07-01"}, "start"),
-    ("/api/blocs", {"resolution": "NaN"}, "resolution"),
-    ("/api/changes", {}, "start"),
-    ("/api/timeline", {"actor": "RUS", "resolution": "fortnight"}, "resolution"),
-    ("/api/timeline", {}, "actor"),
-    ("/api/search", {}, "q"),
-    ("/api/search", {"q": "x" * 1000}, "q"),
-])
+@pytest.mark.parametrize(
+    "path,params,param",
+    [
+        ("/api/dyads", {"source": "RUS", "target": "PRK", "start": "2024-13-45"}, "start"),
+        ("/api/dyads", {"source": "RUS", "target": "ZZZ"}, "target"),
+        ("/api/dyads", {"source": "RUS' OR '1'='1", "target": "PRK"}, "source"),
+        ("/api/dyads", {"source": "RUS", "target": "PRK", "type": "HUG"}, "type"),
+        ("/api/events", {"limit": str(10**9)}, "limit"),
+        ("/api/events", {"offset": "-1"}, "offset"),
+        ("/api/events", {"limit": "ten"}, "limit"),
+        ("/api/events", {"actor": "x'); DROP TABLE events; --"}, "actor"),
+        ("/api/events", {"pair": "RUS"}, "pair"),
+        ("/api/events", {"quad": "9"}, "quad"),
+        ("/api/events", {"factuality": "rumour"}, "factuality"),
+        ("/api/articles", {"limit": str(10**9)}, "limit"),
+        ("/api/articles", {"start": "yesterday"}, "since"),
+        ("/api/actors", {"kind": "planet"}, "kind"),
+        ("/api/quotes", {"q": '"unbalanced'}, "text"),
+        ("/api/quotes", {"limit": "100000"}, "limit"),
+        ("/api/network", {"max_nodes": str(10**9)}, "max_nodes"),
+        ("/api/network", {"end": "2024-06-01", "start": "2024-07-01"}, "start"),
+        ("/api/blocs", {"resolution": "NaN"}, "resolution"),
+        ("/api/changes", {}, "start"),
+        ("/api/timeline", {"actor": "RUS", "resolution": "fortnight"}, "resolution"),
+        ("/api/timeline", {}, "actor"),
+        ("/api/search", {}, "q"),
+        ("/api/search", {"q": "x" * 1000}, "q"),
+    ],
+)
 def test_api_invalid_parameters_give_400_with_a_message(api, path, params, param):
     r = api.get(path, params=params)
     assert r.status_code == 400, r.text
@@ -119,7 +137,9 @@ def test_api_unknown_ids_give_404(api, path):
     assert r.status_code == 404 and r.json()["error"]["message"]
 
 
-@pytest.mark.parametrize("path", ["/api/status", "/api/nothing-here", "/api/dyads?source=RUS", "/openapi.json"])
+@pytest.mark.parametrize(
+    "path", ["/api/status", "/api/nothing-here", "/api/dyads?source=RUS", "/openapi.json"]
+)
 def test_api_security_headers_on_every_response(api, path):
     r = api.get(path)
     csp = r.headers["content-security-policy"]
@@ -146,7 +166,9 @@ def test_api_openapi_and_docs_list_every_route(api):
     for path, ops in spec["paths"].items():
         for method in ops:
             route = re.sub(r"\{(\w+)(:path)?\}", lambda m: "{" + m.group(1) + "}", path)
-            assert f"`{method.upper()} {route}`" in documented, f"{method.upper()} {route} missing from docs/api.md"
+            assert f"`{method.upper()} {route}`" in documented, (
+                f"{method.upper()} {route} missing from docs/api.md"
+            )
 
 
 def test_api_read_only_methods(api):
@@ -155,6 +177,7 @@ def test_api_read_only_methods(api):
 
 
 # ------------------------------------------------------------------ the real server on loopback
+
 
 def test_api_server_answers_over_tcp(server):
     with httpx.Client(base_url=server, timeout=10) as client:
@@ -165,12 +188,15 @@ def test_api_server_answers_over_tcp(server):
         assert status.headers["x-content-type-options"] == "nosniff"
 
 
-@pytest.mark.parametrize("params", [
-    {"source": "RUS", "target": "PRK", "start": "not-a-date"},
-    {"source": "RUS", "target": "NOPE"},
-    {"source": "RUS", "target": "PRK", "limit": str(10**9), "evidence": str(10**9)},
-    {"source": "1; SELECT * FROM articles", "target": "PRK"},
-])
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"source": "RUS", "target": "PRK", "start": "not-a-date"},
+        {"source": "RUS", "target": "NOPE"},
+        {"source": "RUS", "target": "PRK", "limit": str(10**9), "evidence": str(10**9)},
+        {"source": "1; SELECT * FROM articles", "target": "PRK"},
+    ],
+)
 def test_api_server_invalid_parameters_never_500(server, params):
     with httpx.Client(base_url=server, timeout=10) as client:
         r = client.get("/api/dyads", params=params)

@@ -1,4 +1,5 @@
 """POST /api/ingest: refused without the configured token, the real pipeline and store write with it."""
+
 from __future__ import annotations
 
 import pytest
@@ -9,12 +10,20 @@ from newsgraph.config import Settings
 
 TOKEN = "test-token-1f2e3d"
 ARTICLES = [
-    {"text": "Synthetic article written for newsgraph tests. North Korea supplied artillery shells to Russia "
-             "on Monday, Foreign Minister Dara Quill of Japan said. NATO condemned Russia.",
-     "title": "Synthetic shells story", "url": "https://example.org/synthetic-1", "published": "2024-06-18",
-     "source": "Synthetic Wire"},
-    {"text": "Synthetic article written for newsgraph tests. The United States imposed sanctions on Iran "
-             "on Tuesday.", "published": "2024-06-19"},
+    {
+        "text": "Synthetic article written for newsgraph tests. "
+        "North Korea supplied artillery shells to Russia "
+        "on Monday, Foreign Minister Dara Quill of Japan said. NATO condemned Russia.",
+        "title": "Synthetic shells story",
+        "url": "https://example.org/synthetic-1",
+        "published": "2024-06-18",
+        "source": "Synthetic Wire",
+    },
+    {
+        "text": "Synthetic article written for newsgraph tests. The United States imposed sanctions on Iran "
+        "on Tuesday.",
+        "published": "2024-06-19",
+    },
 ]
 
 
@@ -35,8 +44,10 @@ def test_api_ingest_disabled_without_configured_token(open_api):
     assert open_api.get("/api/status").json()["articles"] == 0
 
 
-@pytest.mark.parametrize("headers", [{}, {"Authorization": "Bearer wrong"}, {"Authorization": TOKEN},
-                                     {"Authorization": f"Basic {TOKEN}"}])
+@pytest.mark.parametrize(
+    "headers",
+    [{}, {"Authorization": "Bearer wrong"}, {"Authorization": TOKEN}, {"Authorization": f"Basic {TOKEN}"}],
+)
 def test_api_ingest_refuses_missing_or_wrong_token(token_api, headers):
     r = token_api.post("/api/ingest", json=ARTICLES, headers=headers)
     assert r.status_code == 401 and r.headers["www-authenticate"] == "Bearer"
@@ -66,8 +77,11 @@ def test_api_ingest_runs_the_pipeline_and_writes_the_store(token_api):
 
 
 def test_api_ingest_reports_a_bad_date_without_failing_the_batch(token_api):
-    r = token_api.post("/api/ingest", json=[{"text": "Synthetic article. Iran met Iraq.", "published": "June"},
-                                            ARTICLES[1]], headers={"Authorization": f"Bearer {TOKEN}"})
+    r = token_api.post(
+        "/api/ingest",
+        json=[{"text": "Synthetic article. Iran met Iraq.", "published": "June"}, ARTICLES[1]],
+        headers={"Authorization": f"Bearer {TOKEN}"},
+    )
     assert r.status_code == 200
     body = r.json()
     assert body["failed"] == 1 and body["written"] == 1

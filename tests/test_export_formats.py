@@ -1,4 +1,5 @@
 """Exports of the synthetic analysis corpus: each format read back by the tool it is meant for."""
+
 from __future__ import annotations
 
 import csv
@@ -18,9 +19,31 @@ from newsgraph.errors import QueryError
 from newsgraph.store import TABLES, Store
 
 # The PLOVER manual's event-record fields (its "Data Fields" chapter), and the required ones.
-PLOVER_FIELDS = {"id", "has_event", "date", "time", "enddate", "endtime", "actor", "recipient", "event",
-                 "event_loc", "event_text", "quad_code", "event_scale", "mode", "context", "link", "text",
-                 "text_info", "cite_info", "coder", "coded_date", "coded_time", "comment"}
+PLOVER_FIELDS = {
+    "id",
+    "has_event",
+    "date",
+    "time",
+    "enddate",
+    "endtime",
+    "actor",
+    "recipient",
+    "event",
+    "event_loc",
+    "event_text",
+    "quad_code",
+    "event_scale",
+    "mode",
+    "context",
+    "link",
+    "text",
+    "text_info",
+    "cite_info",
+    "coder",
+    "coded_date",
+    "coded_time",
+    "comment",
+}
 PLOVER_REQUIRED = {"id", "date", "actor", "event"}
 NEWSGRAPH_EXTRA = {"cameo", "factuality", "claimed_by", "mention_count", "date_resolution", "evidence"}
 
@@ -52,7 +75,9 @@ def test_export_parquet_loads_in_duckdb_and_pandas(conn, tmp_path):
     exports.export(conn, "all", "parquet", tmp_path / "pq")
     for t in ("events", "event_dyads", "quotes", "articles"):
         path = tmp_path / "pq" / f"{t}.parquet"
-        assert duckdb.connect().execute(f"SELECT count(*) FROM read_parquet('{path}')").fetchone()[0] == count(conn, t)
+        assert duckdb.connect().execute(f"SELECT count(*) FROM read_parquet('{path}')").fetchone()[
+            0
+        ] == count(conn, t)
         assert len(pd.read_parquet(path)) == count(conn, t)
     dyads = pd.read_parquet(tmp_path / "pq" / "event_dyads.parquet")
     assert dyads["intensity"].dtype == "float64" and dyads["quad"].dtype == "int64"
@@ -86,7 +111,7 @@ def test_export_plover_fields_agree_with_the_manual(shared_dir):
     if not manual.is_file():
         pytest.skip("PLOVER manual not present")
     text = manual.read_text("utf-8", errors="replace")
-    table = text[text.index("caption{PLOVER JSON"):text.index("label{tab:json}")]
+    table = text[text.index("caption{PLOVER JSON") : text.index("label{tab:json}")]
     names = {m.replace("\\_", "_") for m in re.findall(r"^([a-z\\_]+) &", table, flags=re.M)}
     required = {m.replace("\\_", "_") for m in re.findall(r"^([a-z\\_]+) &.*& Y\s*\\\\", table, flags=re.M)}
     assert names == PLOVER_FIELDS
@@ -132,8 +157,10 @@ def test_export_registry_accepts_a_plugin(conn, tmp_path):
     assert path.read_text() == str(count(conn, "events"))
 
 
-@pytest.mark.parametrize("table,fmt,param", [("events", "xlsx", "format"), ("network", "csv", "table"),
-                                             ("articles", "plover", "table")])
+@pytest.mark.parametrize(
+    "table,fmt,param",
+    [("events", "xlsx", "format"), ("network", "csv", "table"), ("articles", "plover", "table")],
+)
 def test_export_rejects_unknown_format_or_table(conn, tmp_path, table, fmt, param):
     with pytest.raises(QueryError) as exc:
         exports.export(conn, table, fmt, tmp_path / "x")
@@ -142,10 +169,34 @@ def test_export_rejects_unknown_format_or_table(conn, tmp_path, table, fmt, para
 
 def test_export_cli(analysis_store, tmp_path):
     out = tmp_path / "graph.gexf"
-    result = CliRunner().invoke(main, ["export", "network", "--format", "gexf", "--out", str(out),
-                                       "--store", str(analysis_store), "--since", "2024-06-01"])
+    result = CliRunner().invoke(
+        main,
+        [
+            "export",
+            "network",
+            "--format",
+            "gexf",
+            "--out",
+            str(out),
+            "--store",
+            str(analysis_store),
+            "--since",
+            "2024-06-01",
+        ],
+    )
     assert result.exit_code == 0, result.output
     assert nx.read_gexf(out).number_of_nodes() == 10
-    bad = CliRunner().invoke(main, ["export", "events", "--format", "xlsx", "--out", str(tmp_path / "x"),
-                                    "--store", str(analysis_store)])
+    bad = CliRunner().invoke(
+        main,
+        [
+            "export",
+            "events",
+            "--format",
+            "xlsx",
+            "--out",
+            str(tmp_path / "x"),
+            "--store",
+            str(analysis_store),
+        ],
+    )
     assert bad.exit_code == 2 and "unknown export format" in bad.output

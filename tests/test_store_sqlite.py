@@ -203,3 +203,27 @@ def test_store_quad_and_intensity_come_from_the_scorer(tmp_path):
         assert rows(s, "SELECT type, quad, intensity FROM events WHERE type IN ('AID', 'ACCUSE') ORDER BY type") == [
             ("ACCUSE", 3, -3.0), ("AID", 2, 7.0)]
         assert rows(s, "SELECT DISTINCT quad FROM event_dyads WHERE type = 'AID'") == [(2,)]
+
+
+def test_store_actor_article_count_counts_articles_not_local_actors(store):
+    ext = extraction_c()
+    # The actor stage may leave Germany and "Berlin" as two local actors with one key.
+    ext.actors.append(replace(ext.actors[3], id="a9", name="Berlin"))
+    store.write([ext, extraction_a()])
+    counts = dict(rows(store, "SELECT key, article_count FROM actors"))
+    assert counts["DEU"] == 1 and counts["UKR"] == 2 and counts["RUS"] == 1
+
+
+def test_store_reopen_upgrades_an_older_store(tmp_path):
+    path = tmp_path / "old"
+    with Store.open(path) as s:
+        s.write([extraction_a(), extraction_c()])
+        before = rows(s, "SELECT key, article_count FROM actors ORDER BY key")
+        event_actors = rows(s, "SELECT * FROM event_actors ORDER BY 1, 2, 3")
+    # Make it look like a store written before article_count and event_actors existed.
+    with sqlite3.connect(path / DB_NAME) as conn:
+        conn.executescript("DROP INDEX actors_article_count; ALTER TABLE actors DROP COLUMN article_count; "
+                           "DROP TABLE event_actors;")
+    with Store.open(path) as s:
+        assert rows(s, "SELECT key, article_count FROM actors ORDER BY key") == before
+        assert rows(s, "SELECT * FROM event_actors ORDER BY 1, 2, 3") == event_actors

@@ -80,10 +80,10 @@ def _like(value: str) -> str:
     return "%" + re.sub(r"([%_\\])", r"\\\1", value) + "%"
 
 
-def _actor_cond(keys_sql: str) -> str:
-    """Condition: an actor among ``keys_sql`` (SQL yielding actor keys) is named by key, code or name."""
-    return (f"EXISTS (SELECT 1 FROM actors a WHERE a.key IN ({keys_sql}) "
-            "AND (a.key = ? OR a.code = ? OR a.name = ? COLLATE NOCASE))")
+# The actor keys a user's term names: a key (person:Jane Doe), a code (RUS: Russia and every
+# person and body acting for it) or an exact name. Resolved in the small actors table first,
+# so the large tables are searched through their actor_key indexes.
+_NAMED_KEYS = "SELECT key FROM actors WHERE key = ? OR code = ? OR name = ? COLLATE NOCASE"
 
 
 def _actor_args(value: str) -> tuple[str, str, str]:
@@ -114,7 +114,8 @@ def list_articles(conn: sqlite3.Connection, *, since=None, until=None, source=No
     if (src := _text(source, "source")) is not None:
         w.add("ar.source = ? COLLATE NOCASE", src)
     if (who := parse_code(actor, "actor")) is not None:
-        w.add(_actor_cond("SELECT actor_key FROM article_actors WHERE article_id = ar.id"), *_actor_args(who))
+        w.add(f"ar.id IN (SELECT article_id FROM article_actors WHERE actor_key IN ({_NAMED_KEYS}))",
+              *_actor_args(who))
     if not duplicates:
         w.add("ar.duplicate_of IS NULL")
     sql = ("SELECT ar.id, ar.published, ar.title, ar.source, ar.url, ar.ref, ar.duplicate_of, "
@@ -159,11 +160,9 @@ def list_actors(conn: sqlite3.Connection, *, kind=None, code=None, name=None, si
     if end:
         w.add("a.first_seen <= ?", end.isoformat())
     sql = ("SELECT a.key, a.name, a.kind, a.code, a.sector, a.role, a.country, a.first_seen, a.last_seen, "
-           "coalesce(n.articles, 0) AS articles, "
+           "a.article_count AS articles, "
            "(SELECT count(*) FROM quotes q WHERE q.speaker_key = a.key) AS quotes "
-           "FROM actors a LEFT JOIN (SELECT actor_key, count(DISTINCT article_id) AS articles "
-           "FROM article_actors GROUP BY actor_key) n ON n.actor_key = a.key "
-           f"WHERE {w.sql()} ORDER BY articles DESC, a.key")
+           f"FROM actors a WHERE {w.sql()} ORDER BY a.article_count DESC, a.key")
     return _page(conn, sql, w.args, limit, offset)
 
 
@@ -218,11 +217,11 @@ def list_events(conn: sqlite3.Connection, *, actor=None, source=None, target=Non
     """
     limit, offset = _paging(limit, offset)
     w = _Where()
-    for param, value, columns in (("actor", actor, ("sources", "targets")), ("source", source, ("sources",)),
-                                  ("target", target, ("targets",))):
+    for param, value, roles in (("actor", actor, "'source', 'target'"), ("source", source, "'source'"),
+                                ("target", target, "'target'")):
         if (who := parse_code(value, param)) is not None:
-            keys = " UNION ALL ".join(f"SELECT value FROM json_each(e.{c})" for c in columns)
-            w.add(_actor_cond(keys), *_actor_args(who))
+            w.add(f"e.id IN (SELECT event_id FROM event_actors WHERE role IN ({roles}) "
+                  f"AND actor_key IN ({_NAMED_KEYS}))", *_actor_args(who))
     if types := parse_types(type):
         w.add(f"e.type IN ({','.join('?' * len(types))})", *types)
     if quads := parse_quads(quad):

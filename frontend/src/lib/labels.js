@@ -27,3 +27,10 @@ export const EVENT_TYPES = [
 export function quadOf(q) {
   return QUADS[q] || { name: 'Unclassified', short: 'n/a', cls: 'q0' };
 }
+
+/** What to call an article: its title, else the file or URL it came from. */
+export function articleTitle(a) {
+  if (a.title && a.title.trim()) return a.title;
+  if (a.ref) return String(a.ref).split(/[\\/]/).filter(Boolean).pop() || a.ref;
+  return '(untitled)';
+}

@@ -3,7 +3,7 @@
 
 import { Loader, get, isAbort, pageInfo, seg } from '../lib/api.js';
 import { emptyState, externalLink, fmtDate, h, plural, replace, routeLink } from '../lib/dom.js';
-import { FACTUALITIES, quadOf } from '../lib/labels.js';
+import { FACTUALITIES, articleTitle, quadOf } from '../lib/labels.js';
 import { markedText, offsetMapper } from '../lib/marks.js';
 import { route, setQuietly } from '../lib/router.js';
 
@@ -68,7 +68,7 @@ export class ArticlesView {
     }
     const rows = answer.items.map((a) => h('tr', null,
       h('td', { class: 'nowrap' }, fmtDate(a.published)),
-      h('td', null, routeLink(route('article', [a.id]), a.title || '(untitled)', { class: 'reader-link' }),
+      h('td', null, routeLink(route('article', [a.id]), articleTitle(a), { class: 'reader-link' }),
         a.duplicate_of ? h('span', { class: 'badge dup', title: `near-duplicate of ${a.duplicate_of}` }, 'duplicate') : null),
       h('td', null, a.source || ''),
       h('td', { class: 'num' }, String(a.n_events ?? a.events ?? '')),
@@ -97,7 +97,7 @@ export class ReaderView {
   }
 
   title() {
-    return this.answer ? this.answer.article.title || 'Article' : 'Article';
+    return this.answer ? articleTitle(this.answer.article) : 'Article';
   }
 
   render(params, args) {
@@ -123,7 +123,7 @@ export class ReaderView {
       return;
     }
     this.answer = answer;
-    document.title = `${answer.article.title || 'Article'} — newsgraph`;
+    document.title = `${articleTitle(answer.article)} — newsgraph`;
     this.show(answer);
   }
 
@@ -189,7 +189,7 @@ export class ReaderView {
       h('section', { class: 'page reader' },
         h('p', null, routeLink(route('articles'), '← All articles')),
         h('header', null,
-          h('h1', null, article.title || '(untitled)'),
+          h('h1', null, articleTitle(article)),
           h('p', { class: 'muted' },
             [article.source || 'unknown outlet', fmtDate(article.published), article.language].filter(Boolean).join(' · '),
             article.url ? [' · ', externalLink(article.url, article.url)] : null,

@@ -10,8 +10,8 @@ cytoscape.use(fcose);
 
 // Pale fills (mostly Paul Tol's "light" scheme) without blues or oranges, so that a node's bloc
 // colour is never mistaken for the cooperation/conflict colour of the lines.
-const BLOC_COLOURS = ['#EEDD88', '#FFAABB', '#44BB99', '#CCBBEE', '#BBCC33', '#E8E8E8', '#AAAA00', '#DDCCAA'];
-const NO_BLOC = '#DDDDDD';
+const BLOC_COLOURS = ['#EEDD88', '#FFAABB', '#44BB99', '#CCBBEE', '#BBCC33', '#AAAA00', '#DDCCAA'];
+const NO_BLOC = '#FFFFFF';
 const COOP = '#1f66b0';
 const CONFLICT = '#e07b00';
 const NEUTRAL = '#8c8c8c';
@@ -29,7 +29,7 @@ const STYLE = [
       'text-wrap': 'wrap',
       'text-valign': 'bottom',
       'text-margin-y': 3,
-      'font-size': 11,
+      'font-size': 13,
       'font-family': 'system-ui, sans-serif',
       color: '#1a1a1a',
       'text-outline-color': '#fff',
@@ -61,7 +61,7 @@ const STYLE = [
 ];
 
 function nodeSize(events, maxEvents) {
-  return 18 + 42 * Math.sqrt((events || 0) / Math.max(1, maxEvents));
+  return 16 + 44 * Math.sqrt((events || 0) / Math.max(1, maxEvents));
 }
 
 function edgeWidth(weight, maxWeight) {
@@ -87,6 +87,15 @@ export function toElements(certain, uncertain, { directed }) {
   add(certain, false);
   add(uncertain, true);
   const maxEvents = Math.max(1, ...[...nodes.values()].map((n) => n.events || 0));
+  // Colour only blocs with two or more actors on this map, largest first: a bloc of one says
+  // nothing, and cycling colours over many singletons would suggest alliances that are not there.
+  const blocSize = new Map();
+  for (const n of nodes.values()) if (Number.isInteger(n.bloc)) blocSize.set(n.bloc, (blocSize.get(n.bloc) || 0) + 1);
+  const ranked = [...blocSize].filter(([, size]) => size > 1).sort((a, b) => b[1] - a[1] || a[0] - b[0]).map(([bloc]) => bloc);
+  const blocColour = (bloc) => {
+    const rank = ranked.indexOf(bloc);
+    return rank >= 0 && rank < BLOC_COLOURS.length ? BLOC_COLOURS[rank] : NO_BLOC;
+  };
   const maxWeight = Math.max(1e-9, ...edgeList.map((e) => Math.abs(e.weight || 0)));
   const elements = [];
   for (const n of nodes.values()) {
@@ -103,7 +112,7 @@ export function toElements(certain, uncertain, { directed }) {
         net: n.net,
         bloc: n.bloc,
         size: nodeSize(n.events, maxEvents),
-        colour: Number.isInteger(n.bloc) && n.bloc >= 0 ? BLOC_COLOURS[n.bloc % BLOC_COLOURS.length] : NO_BLOC,
+        colour: blocColour(n.bloc),
       },
     });
   }
@@ -142,10 +151,14 @@ function layoutOptions(randomize) {
     padding: 30,
     nodeDimensionsIncludeLabels: true,
     packComponents: true,
-    nodeRepulsion: () => 9000,
-    idealEdgeLength: (edge) => (edge.data('sign') > 0 ? 80 : edge.data('sign') < 0 ? 220 : 150),
+    nodeRepulsion: () => 6000,
+    nodeSeparation: 60,
+    idealEdgeLength: (edge) => (edge.data('sign') > 0 ? 60 : edge.data('sign') < 0 ? 160 : 110),
     edgeElasticity: (edge) => (edge.data('sign') > 0 ? 0.45 : 0.05),
-    gravity: 0.3,
+    gravity: 0.35,
+    gravityRangeCompound: 1.5,
+    tilingPaddingVertical: 20,
+    tilingPaddingHorizontal: 20,
     numIter: 2500,
   };
 }

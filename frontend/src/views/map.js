@@ -10,6 +10,16 @@ import { showEvents } from './evidence.js';
 import { createGraph, toElements } from './graph.js';
 
 const OTHER_FACTUALITIES = ['alleged', 'future', 'hypothetical', 'demanded', 'negated'];
+const KINDS = {
+  state: 'States',
+  organisation: 'Organisations',
+  group: 'Armed and other groups',
+  person: 'People (without a state or organisation code)',
+  location: 'Places (datelines, capitals)',
+};
+// Places acting on their own are mostly datelines ("KYIV —"): off unless asked for.
+const DEFAULT_KINDS = ['state', 'organisation', 'group', 'person'];
+const sameSet = (a, b) => a.length === b.length && a.every((x) => b.includes(x));
 const TOP_RELATIONS = 12;
 
 function readFilters(params) {
@@ -22,6 +32,7 @@ function readFilters(params) {
     other: list('also'),
     minEvents: Math.max(1, parseInt(params.get('min_events') || '1', 10) || 1),
     maxNodes: Math.max(2, parseInt(params.get('max_nodes') || '200', 10) || 200),
+    kinds: params.has('kind') ? list('kind').filter((k) => KINDS[k]) : DEFAULT_KINDS,
     directed: params.get('directed') === 'true',
     focus: params.get('focus') || '',
   };
@@ -36,6 +47,7 @@ function filtersRoute(f) {
     also: f.other,
     min_events: f.minEvents > 1 ? f.minEvents : null,
     max_nodes: f.maxNodes !== 200 ? f.maxNodes : null,
+    kind: sameSet(f.kinds, DEFAULT_KINDS) ? null : f.kinds.length ? f.kinds : 'none',
     directed: f.directed ? 'true' : null,
     focus: f.focus,
   });
@@ -50,6 +62,7 @@ function networkParams(f, factuality) {
     factuality,
     min_events: f.minEvents,
     max_nodes: f.maxNodes,
+    kind: f.kinds.length === Object.keys(KINDS).length ? null : f.kinds,
     directed: f.directed ? 'true' : null,
   };
 }
@@ -159,6 +172,9 @@ export class MapView {
         h('legend', null, 'Factuality'),
         h('p', { class: 'hint' }, 'Events reported as fact are always shown. Also show, dashed:'),
         OTHER_FACTUALITIES.map((v) => checkbox('also', v, f.other.includes(v), FACTUALITIES[v]))),
+      h('fieldset', null,
+        h('legend', null, 'Actors'),
+        Object.entries(KINDS).map(([k, label]) => checkbox('kind', k, f.kinds.includes(k), label))),
       h('details', { class: 'types', open: f.types.length ? true : null },
         h('summary', null, f.types.length ? `Event types (${f.types.length} chosen)` : 'Event types (all)'),
         h('div', { class: 'type-grid' }, types.map((t) => checkbox('type', t, f.types.includes(t), t)))),
@@ -203,6 +219,7 @@ export class MapView {
       other: data.getAll('also'),
       minEvents: Math.max(1, parseInt(data.get('min_events'), 10) || 1),
       maxNodes: Math.max(2, parseInt(data.get('max_nodes'), 10) || 200),
+      kinds: data.getAll('kind'),
       directed: data.get('directed') === 'true',
       focus: this.filters.focus,
     };
@@ -238,7 +255,7 @@ export class MapView {
     const f = this.filters;
     const signal = this.loader.signal();
     document.body.dataset.mapState = 'loading';
-    if (f.quads.length === 0) return Promise.resolve([{ nodes: [], edges: [] }, null]);
+    if (f.quads.length === 0 || f.kinds.length === 0) return Promise.resolve([{ nodes: [], edges: [] }, null]);
     const requests = [get('network', networkParams(f, 'asserted'), { signal, label: 'Loading network…' })];
     if (f.other.length) requests.push(get('network', networkParams(f, f.other), { signal, label: 'Loading claimed/intended events…' }));
     return Promise.all(requests);

@@ -45,7 +45,7 @@ class DocContext:
         doc = self.doc
         self.tokens = list(doc)
         self.keys: list[str] = [fold(t.text) for t in self.tokens]
-        self.quoted: list[bool] = _quoted(doc)
+        self.quoted: list[bool] = _quoted(self.tokens)
         self.sent_of: list[int] = [0] * len(doc)
         self.sents = list(doc.sents) if doc.has_annotation("SENT_START") else [doc[:]]
         for n, s in enumerate(self.sents):
@@ -71,12 +71,12 @@ class DocContext:
         return self.sents[self.sent_of[i]]
 
 
-def _quoted(doc) -> list[bool]:
+def _quoted(tokens) -> list[bool]:
     """True for tokens between quotation marks (curly pairs, or straight quotes toggled per line)."""
-    flags = [False] * len(doc)
+    flags = [False] * len(tokens)
     depth = 0
     straight = False
-    for t in doc:
+    for t in tokens:
         text = t.text
         if text in _OPEN:
             depth += 1

@@ -40,10 +40,9 @@ class Coref:
     def run(self, titles: list[tuple[int, int, Role]]) -> None:
         ctx = self.ctx
         items: list[tuple[int, str, object]] = []
+        pronouns = ctx.lex.pronouns
         for i, k in enumerate(ctx.keys):
-            if k in ctx.lex.pronouns and i not in self.owner and ctx.doc[i].pos_ == "PRON":
-                items.append((i, "pronoun", None))
-            elif k in ctx.lex.pronouns and i not in self.owner and k in ("his", "her"):
+            if k in pronouns and i not in self.owner and (k in ("his", "her") or ctx.tokens[i].pos_ == "PRON"):
                 items.append((i, "pronoun", None))
         for a, b, role in titles:
             if not any(i in self.owner for i in range(a, b)):

@@ -33,9 +33,8 @@ class Lexicon:
     media_sectors: frozenset[str]
     org_words: frozenset[str]
 
-    @property
-    def pronouns(self) -> frozenset[str]:
-        return self.male | self.female
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "pronouns", self.male | self.female)
 
 
 def _set(raw: dict, key: str) -> frozenset[str]:

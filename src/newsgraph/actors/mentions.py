@@ -28,7 +28,7 @@ def kb_scan(ctx: DocContext) -> list[Cand]:
                 continue
             key = tuple(keys[i:i + length])
             hits = kb.hits(key)
-            if key in kb.upper_only and not all(t.is_upper or not t.is_alpha for t in doc[i:i + length]):
+            if key in kb.upper_only and not all(t.is_upper or not t.is_alpha for t in ctx.tokens[i:i + length]):
                 continue
             if hits and _capitalised(ctx, i, i + length):
                 found = (length, hits)
@@ -46,9 +46,9 @@ def kb_scan(ctx: DocContext) -> list[Cand]:
 
 def _capitalised(ctx: DocContext, start: int, end: int) -> bool:
     """Names are written with capitals; "us" and "china" (porcelain) are not names."""
-    doc = ctx.doc
-    alpha = [t.text for t in doc[start:end] if any(c.isalpha() for c in t.text)]
-    return bool(alpha) and any(ctx.is_cap(t.i) for t in doc[start:end] if t.text in alpha) and \
+    toks = ctx.tokens[start:end]
+    alpha = [t.text for t in toks if any(c.isalpha() for c in t.text)]
+    return bool(alpha) and any(ctx.is_cap(t.i) for t in toks if t.text in alpha) and \
         not (len(alpha) == 1 and alpha[0].islower())
 
 
@@ -153,7 +153,7 @@ def reconcile(ctx: DocContext, kb_cands: list[Cand], ents: list[tuple[int, int, 
         if label == "PERSON":
             # "Russian President Vladimir Putin" tagged whole: the name starts after the title
             while s < t and (by_token.get(s) is not None and by_token[s].kind != "person"
-                             or ctx.kb.is_title_word(ctx.keys[s]) and not _name_like(ctx, s, t)
+                             or ctx.kb.is_title_word(ctx.keys[s]) and not name_like(ctx, s, t)
                              or ctx.keys[s] in ctx.lex.honorifics):
                 s += 1
             if s >= t:
@@ -179,6 +179,6 @@ def reconcile(ctx: DocContext, kb_cands: list[Cand], ents: list[tuple[int, int, 
     return kept, rest
 
 
-def _name_like(ctx: DocContext, s: int, t: int) -> bool:
+def name_like(ctx: DocContext, s: int, t: int) -> bool:
     """"Amir" in "Amir Saeid Iravani" is a given name, though "Amir" is also a title."""
     return ctx.keys[s] in ctx.lex.name_like_titles and t - s >= 3

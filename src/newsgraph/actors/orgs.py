@@ -75,8 +75,11 @@ def state_bodies(ctx: DocContext, refs: dict[int, Cand], person_code: dict[int, 
     doc, keys, lex = ctx.doc, ctx.keys, ctx.lex
     out = []
     longest = max((len(k) for k in lex.body_heads), default=1)
-    for tok in doc:
-        i = tok.i
+    firsts = {k[0] for k in lex.body_heads}
+    doc = ctx.tokens
+    for i, key in enumerate(keys):
+        if key not in firsts:
+            continue
         head = None
         for n in range(longest, 0, -1):
             if i + n <= len(doc) and tuple(keys[i:i + n]) in lex.body_heads:
@@ -107,7 +110,7 @@ def state_bodies(ctx: DocContext, refs: dict[int, Cand], person_code: dict[int, 
             break
         if code is None:
             continue
-        name = doc[start:head[1]].text
+        name = ctx.doc[start:head[1]].text
         out.append(Cand(start, head[1], "organisation", "body", code=code, name=name, sector=head[2]))
     return out
 

@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from .context import Cand, DocContext
 from .memory import PersonMemory
+from .mentions import name_like
 from .normalise import fold
 from .titles import Role, TitleFinder, ref_code, title_phrases
 
@@ -58,10 +59,6 @@ def _words(name: str) -> tuple[str, ...]:
     return _words_cached(name)
 
 
-def _name_like_at(ctx: DocContext, s: int, t: int) -> bool:
-    return ctx.keys[s] in ctx.lex.name_like_titles and t - s >= 3
-
-
 def _compatible(a: list[str], b: list[str]) -> bool:
     """Same last name; first names, where both are given, begin with the same letter."""
     if a[-1] != b[-1]:
@@ -96,7 +93,7 @@ class PersonBuilder:
                 others.append((s, t, label))
         for s, t, cand in sorted(spans, key=lambda x: x[0]):
             t = self._with_suffix(t)
-            while t - s > 1 and (ctx.kb.is_title_word(ctx.keys[s]) and not _name_like_at(ctx, s, t)):
+            while t - s > 1 and (ctx.kb.is_title_word(ctx.keys[s]) and not name_like(ctx, s, t)):
                 s += 1  # "President Putin" is a knowledge-base alias; the name is "Putin"
             self._add_full(s, t, cand)
         self.person_tokens = {i for p in self.persons for s, t, _ in p.mentions for i in range(s, t)}
@@ -255,7 +252,9 @@ class PersonBuilder:
         by_surname = {}
         for p in self.persons:
             by_surname.setdefault(_words(p.name)[-1], []).append(p)
-        for tok in doc:
+        for tok in ctx.tokens:
+            if ctx.keys[tok.i] not in by_surname:
+                continue
             if tok.i in taken or tok.i in self.refs or not ctx.is_cap(tok.i) or tok.pos_ not in ("PROPN", "NOUN", "ADJ"):
                 continue
             ps = by_surname.get(ctx.keys[tok.i])

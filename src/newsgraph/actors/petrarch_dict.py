@@ -453,7 +453,8 @@ def _substitute(phrase: str, markers: dict[str, list[str]], ref: str, n: int) ->
     if m is None:
         raise KnowledgeBaseError(f"{ref}:{n}: substitution marker in {phrase!r} is not closed with '!'")
     if m.group(0) not in markers:
-        raise KnowledgeBaseError(f"{ref}:{n}: substitution marker {m.group(0)} is not defined above this line")
+        raise KnowledgeBaseError(
+            f"{ref}:{n}: substitution marker {m.group(0)} is not defined above this line")
     return [phrase[:m.start()] + item + phrase[m.end():] for item in markers[m.group(0)]]
 
 

@@ -1,1 +1,4 @@
-"""Analysis over the store: dyads, network, blocs, changes, timelines, with evidence (see docs/analysis.md)."""
+"""Analysis over the store: dyads, network, blocs, changes, timelines, with evidence.
+
+See docs/analysis.md for the counting rules.
+"""

@@ -11,6 +11,7 @@ Method ("signed-louvain"), in two steps:
 
 Deterministic for a given ``seed`` (nodes are visited in sorted order).
 """
+
 from __future__ import annotations
 
 import sqlite3
@@ -20,8 +21,9 @@ from .network import NetworkParams, network
 MAX_PASSES = 50
 
 
-def detect(nodes: list[str], edges: list[tuple[str, str, float]], resolution: float = 1.0,
-           seed: int = 0) -> list[set[str]]:
+def detect(
+    nodes: list[str], edges: list[tuple[str, str, float]], resolution: float = 1.0, seed: int = 0
+) -> list[set[str]]:
     """Blocs of a signed undirected graph given as (a, b, net) edges."""
     import networkx as nx
 
@@ -76,8 +78,13 @@ def frustration(edges: list[tuple[str, str, float]], membership: dict[str, int])
     return count, round(weight, 3)
 
 
-def blocs(conn: sqlite3.Connection, params: NetworkParams | None = None, resolution: float = 1.0,
-          seed: int = 0, net: dict | None = None) -> dict:
+def blocs(
+    conn: sqlite3.Connection,
+    params: NetworkParams | None = None,
+    resolution: float = 1.0,
+    seed: int = 0,
+    net: dict | None = None,
+) -> dict:
     """Blocs of the undirected network selected by ``params`` (see ``network``)."""
     import networkx as nx
 
@@ -97,17 +104,34 @@ def blocs(conn: sqlite3.Connection, params: NetworkParams | None = None, resolut
         else:
             external[membership[a]] += w
             external[membership[b]] += w
-    out_blocs = [{"id": i, "members": sorted(g), "size": len(g), "internal_net": round(internal[i], 3),
-                  "external_net": round(external[i], 3)} for i, g in enumerate(groups)]
+    out_blocs = [
+        {
+            "id": i,
+            "members": sorted(g),
+            "size": len(g),
+            "internal_net": round(internal[i], 3),
+            "external_net": round(external[i], 3),
+        }
+        for i, g in enumerate(groups)
+    ]
     pos = nx.Graph()
     pos.add_nodes_from(nodes)
     pos.add_weighted_edges_from((a, b, w) for a, b, w in edges if w > 0)
-    modularity = (round(nx.community.modularity(pos, groups, weight="weight"), 4)
-                  if pos.number_of_edges() else None)
+    modularity = (
+        round(nx.community.modularity(pos, groups, weight="weight"), 4) if pos.number_of_edges() else None
+    )
     n_frust, w_frust = frustration(edges, membership)
-    return {"method": "signed-louvain", "resolution": resolution, "seed": seed, "blocs": out_blocs,
-            "membership": dict(sorted(membership.items())), "frustration": n_frust,
-            "frustration_weight": w_frust, "modularity": modularity, "params": net["params"]}
+    return {
+        "method": "signed-louvain",
+        "resolution": resolution,
+        "seed": seed,
+        "blocs": out_blocs,
+        "membership": dict(sorted(membership.items())),
+        "frustration": n_frust,
+        "frustration_weight": w_frust,
+        "modularity": modularity,
+        "params": net["params"],
+    }
 
 
 def label_network(net: dict, result: dict) -> dict:

@@ -11,6 +11,7 @@ the API's JSON-able answer (nested, with evidence links)::
     ng.blocs()                                             # actor -> bloc
     ng.timeline(actor="RUS", resolution="month", as_="arrow")
 """
+
 from __future__ import annotations
 
 import json
@@ -34,7 +35,9 @@ def _frame(rows: list[dict], as_: str, columns: list[str] | None = None):
 
     for col in df.columns:  # nested values (lists, dicts) travel as JSON text in Arrow
         if df[col].map(lambda v: isinstance(v, (list, dict))).any():
-            df[col] = df[col].map(lambda v: json.dumps(v, ensure_ascii=False) if isinstance(v, (list, dict)) else v)
+            df[col] = df[col].map(
+                lambda v: json.dumps(v, ensure_ascii=False) if isinstance(v, (list, dict)) else v
+            )
     return pa.Table.from_pandas(df, preserve_index=False)
 
 

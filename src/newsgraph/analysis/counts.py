@@ -5,6 +5,7 @@ articles report it (``mentions`` keeps the number of reports); cooperation is th
 positive PLOVER intensities, conflict the sum of the absolute negative ones, net their
 difference.
 """
+
 from __future__ import annotations
 
 import sqlite3
@@ -23,8 +24,16 @@ GROUP BY x.type, x.quad
 
 
 def empty_counts() -> dict:
-    return {"events": 0, "mentions": 0, "by_type": {}, "by_quad": {str(q): 0 for q in QUADS},
-            "cooperation": 0.0, "conflict": 0.0, "net": 0.0, "mean": None}
+    return {
+        "events": 0,
+        "mentions": 0,
+        "by_type": {},
+        "by_quad": {str(q): 0 for q in QUADS},
+        "cooperation": 0.0,
+        "conflict": 0.0,
+        "net": 0.0,
+        "mean": None,
+    }
 
 
 def counts_from_rows(rows) -> dict:

@@ -4,6 +4,7 @@ Only asserted events count by default; claimed (alleged), intended (future), hyp
 demanded and negated ones are counted apart in ``other_factualities`` when asked for, so a
 threat someone fears never adds to a conflict score as if it had happened.
 """
+
 from __future__ import annotations
 
 import sqlite3
@@ -49,8 +50,15 @@ def articles_in_window(conn: sqlite3.Connection, window: Window) -> int:
     return conn.execute(f"SELECT COUNT(*) FROM articles WHERE {' AND '.join(conds)}", args).fetchone()[0]
 
 
-def dyad(conn: sqlite3.Connection, source: str, target: str, flt: EventFilter | None = None,
-         include_other: bool = False, normalize: bool = False, evidence: int = 0) -> dict:
+def dyad(
+    conn: sqlite3.Connection,
+    source: str,
+    target: str,
+    flt: EventFilter | None = None,
+    include_other: bool = False,
+    normalize: bool = False,
+    evidence: int = 0,
+) -> dict:
     """Counts for the pair (source, target) in both directions, with the events behind them.
 
     ``flt.factuality`` chooses the factualities that count (default asserted only); with
@@ -67,7 +75,8 @@ def dyad(conn: sqlite3.Connection, source: str, target: str, flt: EventFilter | 
 
     rows_dir: dict[tuple[str, str], list] = {}
     for direction, fact, typ, quad, n, m, coop, conf in conn.execute(
-            _BY_DIRECTION.format(where=where), [source, *pair_args, *args]):
+        _BY_DIRECTION.format(where=where), [source, *pair_args, *args]
+    ):
         rows_dir.setdefault((direction, fact), []).append((typ, quad, n, m, coop, conf))
     rows_tot: dict[str, list] = {}
     for fact, typ, quad, n, m, coop, conf in conn.execute(_TOTAL.format(where=where), [*pair_args, *args]):
@@ -78,15 +87,25 @@ def dyad(conn: sqlite3.Connection, source: str, target: str, flt: EventFilter | 
             return counts_from_rows([r for f in facts for r in rows_tot.get(f, [])])
         return counts_from_rows([r for f in facts for r in rows_dir.get((direction, f), [])])
 
-    out = {"source": source, "target": target, **flt.window.as_json(), "factuality": list(main),
-           "types": list(flt.types), "quads": list(flt.quads),
-           "forward": fold(main, "f"), "reverse": fold(main, "r"), "total": fold(main)}
+    out = {
+        "source": source,
+        "target": target,
+        **flt.window.as_json(),
+        "factuality": list(main),
+        "types": list(flt.types),
+        "quads": list(flt.quads),
+        "forward": fold(main, "f"),
+        "reverse": fold(main, "r"),
+        "total": fold(main),
+    }
     if include_other:
         others = [f for f in FACTUALITIES if f not in main]
         # only factualities with events: an absent key means none
         out["other_factualities"] = {
             f: {"forward": fold([f], "f"), "reverse": fold([f], "r"), "total": fold([f])}
-            for f in others if rows_tot.get(f)}
+            for f in others
+            if rows_tot.get(f)
+        }
     n_articles = articles_in_window(conn, flt.window)
     out["articles_in_window"] = n_articles
     if normalize:
@@ -101,8 +120,9 @@ def dyad(conn: sqlite3.Connection, source: str, target: str, flt: EventFilter | 
 def _per_article(out: dict, n_articles: int) -> dict:
     if n_articles == 0:
         return {"events_per_article": None, "forward": None, "reverse": None, "net_per_article": None}
-    return {"events_per_article": round(out["total"]["events"] / n_articles, 4),
-            "forward": round(out["forward"]["events"] / n_articles, 4),
-            "reverse": round(out["reverse"]["events"] / n_articles, 4),
-            "net_per_article": round(out["total"]["net"] / n_articles, 4)}
-
+    return {
+        "events_per_article": round(out["total"]["events"] / n_articles, 4),
+        "forward": round(out["forward"]["events"] / n_articles, 4),
+        "reverse": round(out["reverse"]["events"] / n_articles, 4),
+        "net_per_article": round(out["total"]["net"] / n_articles, 4),
+    }

@@ -5,6 +5,7 @@ score is cooperation minus conflict (PLOVER intensities), its ``sign`` the sign 
 and its ``weight`` ``|net|``. Undirected by default (the pair in sorted order), since blocs
 and Gephi layouts want one tie per pair; ``directed=True`` keeps source -> target.
 """
+
 from __future__ import annotations
 
 import sqlite3
@@ -42,7 +43,8 @@ GROUP BY d.source, d.target
 _NODES = """
 SELECT actor, COUNT(*), COALESCE(SUM(intensity), 0) FROM (
   SELECT DISTINCT actor, event_id, intensity FROM (
-    SELECT d.source AS actor, d.event_id, d.intensity FROM event_dyads d WHERE d.source <> d.target AND {where}
+    SELECT d.source AS actor, d.event_id, d.intensity FROM event_dyads d
+    WHERE d.source <> d.target AND {where}
     UNION ALL
     SELECT d.target, d.event_id, d.intensity FROM event_dyads d WHERE d.source <> d.target AND {where}))
 GROUP BY actor
@@ -58,19 +60,38 @@ class NetworkParams:
     directed: bool = False
 
     @classmethod
-    def parse(cls, start=None, end=None, type=None, quad=None, factuality=None, min_events=None,
-              kind=None, max_nodes=None, directed=False) -> "NetworkParams":
+    def parse(
+        cls,
+        start=None,
+        end=None,
+        type=None,
+        quad=None,
+        factuality=None,
+        min_events=None,
+        kind=None,
+        max_nodes=None,
+        directed=False,
+    ) -> "NetworkParams":
         kinds = tuple(k.lower() for k in split_values(kind))
         for k in kinds:
             if k not in ACTOR_KINDS:
                 raise QueryError(f"kind: {k[:40]!r} is not an actor kind ({', '.join(ACTOR_KINDS)})", "kind")
-        return cls(EventFilter.parse(start, end, type, quad, factuality),
-                   parse_int(min_events, "min_events", 1, 1, 1_000_000), kinds,
-                   parse_int(max_nodes, "max_nodes", 200, 1, MAX_NODES), parse_bool(directed, "directed"))
+        return cls(
+            EventFilter.parse(start, end, type, quad, factuality),
+            parse_int(min_events, "min_events", 1, 1, 1_000_000),
+            kinds,
+            parse_int(max_nodes, "max_nodes", 200, 1, MAX_NODES),
+            parse_bool(directed, "directed"),
+        )
 
     def as_json(self) -> dict:
-        return {**self.filter.query(), "min_events": self.min_events, "kind": list(self.kinds),
-                "max_nodes": self.max_nodes, "directed": self.directed}
+        return {
+            **self.filter.query(),
+            "min_events": self.min_events,
+            "kind": list(self.kinds),
+            "max_nodes": self.max_nodes,
+            "directed": self.directed,
+        }
 
 
 _RANK = {k: i for i, k in enumerate(("state", "organisation", "group", "location", "person"))}
@@ -113,10 +134,20 @@ def edge_rows(conn: sqlite3.Connection, flt: EventFilter, directed: bool = False
     out = []
     for a, b, n, m, coop, conf, q1, q2, q3, q4 in conn.execute(sql, args):
         net = round(coop - conf, 3)
-        out.append({"source": a, "target": b, "events": n, "mentions": m or 0,
-                    "cooperation": round(coop, 3), "conflict": round(conf, 3), "net": net,
-                    "sign": (net > 0) - (net < 0), "weight": abs(net),
-                    "by_quad": {"1": q1 or 0, "2": q2 or 0, "3": q3 or 0, "4": q4 or 0}})
+        out.append(
+            {
+                "source": a,
+                "target": b,
+                "events": n,
+                "mentions": m or 0,
+                "cooperation": round(coop, 3),
+                "conflict": round(conf, 3),
+                "net": net,
+                "sign": (net > 0) - (net < 0),
+                "weight": abs(net),
+                "by_quad": {"1": q1 or 0, "2": q2 or 0, "3": q3 or 0, "4": q4 or 0},
+            }
+        )
     return out
 
 
@@ -135,18 +166,31 @@ def network(conn: sqlite3.Connection, params: NetworkParams | None = None) -> di
     info = actor_info(conn, linked)
     candidates = [c for c in linked if not p.kinds or info[c]["kind"] in p.kinds]
     candidates.sort(key=lambda c: (-activity.get(c, (0, 0))[0], c))
-    keep = set(candidates[:p.max_nodes])
+    keep = set(candidates[: p.max_nodes])
     edges = [e for e in edges if e["source"] in keep and e["target"] in keep]
     degree: dict[str, int] = {}
     for e in edges:
         degree[e["source"]] = degree.get(e["source"], 0) + 1
         degree[e["target"]] = degree.get(e["target"], 0) + 1
-        e["events_query"] = ({"source": e["source"], "target": e["target"]} if p.directed
-                             else {"pair": f"{e['source']},{e['target']}"}) | p.filter.query()
-    nodes = [{"id": c, "label": info[c]["label"], "kind": info[c]["kind"],
-              "events": activity.get(c, (0, 0))[0], "net": activity.get(c, (0, 0.0))[1],
-              "degree": degree[c], "bloc": None, "events_query": {"actor": c} | p.filter.query()}
-             for c in candidates if c in degree]
+        e["events_query"] = (
+            {"source": e["source"], "target": e["target"]}
+            if p.directed
+            else {"pair": f"{e['source']},{e['target']}"}
+        ) | p.filter.query()
+    nodes = [
+        {
+            "id": c,
+            "label": info[c]["label"],
+            "kind": info[c]["kind"],
+            "events": activity.get(c, (0, 0))[0],
+            "net": activity.get(c, (0, 0.0))[1],
+            "degree": degree[c],
+            "bloc": None,
+            "events_query": {"actor": c} | p.filter.query(),
+        }
+        for c in candidates
+        if c in degree
+    ]
     edges.sort(key=lambda e: (-e["events"], e["source"], e["target"]))
     return {"params": p.as_json(), "nodes": nodes, "edges": edges}
 
@@ -157,11 +201,26 @@ def to_graph(net: dict):
 
     g = nx.DiGraph() if net["params"]["directed"] else nx.Graph()
     for n in net["nodes"]:
-        g.add_node(n["id"], label=n["label"] or n["id"], kind=n["kind"] or "", events=n["events"],
-                   net=float(n["net"]), degree=n["degree"], bloc=-1 if n["bloc"] is None else n["bloc"])
+        g.add_node(
+            n["id"],
+            label=n["label"] or n["id"],
+            kind=n["kind"] or "",
+            events=n["events"],
+            net=float(n["net"]),
+            degree=n["degree"],
+            bloc=-1 if n["bloc"] is None else n["bloc"],
+        )
     for e in net["edges"]:
-        g.add_edge(e["source"], e["target"], events=e["events"], mentions=e["mentions"],
-                   net=float(e["net"]), sign=e["sign"], weight=float(e["weight"]),
-                   cooperation=float(e["cooperation"]), conflict=float(e["conflict"]),
-                   **{f"quad{q}": n for q, n in e["by_quad"].items()})
+        g.add_edge(
+            e["source"],
+            e["target"],
+            events=e["events"],
+            mentions=e["mentions"],
+            net=float(e["net"]),
+            sign=e["sign"],
+            weight=float(e["weight"]),
+            cooperation=float(e["cooperation"]),
+            conflict=float(e["conflict"]),
+            **{f"quad{q}": n for q, n in e["by_quad"].items()},
+        )
     return g

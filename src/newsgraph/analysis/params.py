@@ -4,6 +4,7 @@ Every function takes raw user input (strings from a query string or a command li
 already-typed Python values) and returns a typed value or raises ``QueryError`` naming the
 parameter, so the HTTP layer can answer 400 with the message and never 500.
 """
+
 from __future__ import annotations
 
 import re
@@ -17,7 +18,12 @@ from ..errors import QueryError
 from ..records import FACTUALITIES
 
 QUADS = (1, 2, 3, 4)
-QUAD_NAMES = {1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict", 4: "material conflict"}
+QUAD_NAMES = {
+    1: "verbal cooperation",
+    2: "material cooperation",
+    3: "verbal conflict",
+    4: "material conflict",
+}
 RESOLUTIONS = ("day", "week", "month")
 MAX_CODE_LEN = 200
 MAX_OFFSET = 1_000_000
@@ -61,8 +67,10 @@ def parse_types(values, param: str = "type") -> tuple[str, ...]:
         t = v.upper()
         if not _TYPE_RE.match(t) or t not in known_types():
             raise QueryError(
-                f"{param}: unknown PLOVER event type {_show(v)}; known types: {', '.join(sorted(known_types()))}",
-                param)
+                f"{param}: unknown PLOVER event type {_show(v)}; "
+                f"known types: {', '.join(sorted(known_types()))}",
+                param,
+            )
         out.append(t)
     return tuple(dict.fromkeys(out))
 
@@ -84,7 +92,8 @@ def parse_factuality(values, default: str = "asserted", param: str = "factuality
     for v in vals:
         if v not in FACTUALITIES:
             raise QueryError(
-                f"{param}: {_show(v)} is not a factuality; use one of {', '.join(FACTUALITIES)} or all", param)
+                f"{param}: {_show(v)} is not a factuality; use one of {', '.join(FACTUALITIES)} or all", param
+            )
     return tuple(dict.fromkeys(vals))
 
 
@@ -149,10 +158,14 @@ def check_codes(conn: sqlite3.Connection, codes: dict[str, str | None]) -> None:
         if code is None:
             continue
         hit = conn.execute(
-            "SELECT 1 FROM event_dyads WHERE source = ? UNION ALL SELECT 1 FROM event_dyads WHERE target = ? LIMIT 1",
-            (code, code)).fetchone()
+            "SELECT 1 FROM event_dyads WHERE source = ? "
+            "UNION ALL SELECT 1 FROM event_dyads WHERE target = ? LIMIT 1",
+            (code, code),
+        ).fetchone()
         if hit is None:
-            raise QueryError(f"{param}: unknown actor code {_show(code)} (no event in the store involves it)", param)
+            raise QueryError(
+                f"{param}: unknown actor code {_show(code)} (no event in the store involves it)", param
+            )
 
 
 @dataclass(frozen=True)
@@ -173,8 +186,10 @@ class Window:
         return None
 
     def as_json(self) -> dict:
-        return {"start": self.start.isoformat() if self.start else None,
-                "end": self.end.isoformat() if self.end else None}
+        return {
+            "start": self.start.isoformat() if self.start else None,
+            "end": self.end.isoformat() if self.end else None,
+        }
 
 
 @dataclass(frozen=True)
@@ -187,10 +202,15 @@ class EventFilter:
     factuality: tuple[str, ...] | None = ("asserted",)
 
     @classmethod
-    def parse(cls, start=None, end=None, type=None, quad=None, factuality=None,
-              default_factuality: str = "asserted") -> "EventFilter":
-        return cls(Window.parse(start, end), parse_types(type), parse_quads(quad),
-                   parse_factuality(factuality, default_factuality))
+    def parse(
+        cls, start=None, end=None, type=None, quad=None, factuality=None, default_factuality: str = "asserted"
+    ) -> "EventFilter":
+        return cls(
+            Window.parse(start, end),
+            parse_types(type),
+            parse_quads(quad),
+            parse_factuality(factuality, default_factuality),
+        )
 
     def where(self, alias: str = "d") -> tuple[str, list]:
         """SQL conditions over an ``event_dyads``/``events`` row (same column names) and their arguments."""

@@ -4,10 +4,10 @@ Each function takes a read connection and parameters as a user gives them (strin
 query string or a command line, or typed Python values), validates them (``QueryError``
 naming the parameter, ``NotFoundError`` for an unknown id) and returns plain JSON-able data.
 """
+
 from __future__ import annotations
 
 import re
-import sqlite3
 
 from .. import query as listing
 from ..errors import QueryError
@@ -18,7 +18,7 @@ from . import evidence as _evidence
 from . import network as _network
 from . import timeline as _timeline
 from .counts import counts_from_rows
-from .params import (EventFilter, Window, parse_bool, parse_code, parse_float, parse_int, parse_resolution)
+from .params import EventFilter, Window, parse_bool, parse_code, parse_float, parse_int, parse_resolution
 
 MAX_LIMIT = 500
 
@@ -28,44 +28,121 @@ class NotFoundError(QueryError):
 
 
 def page(limit, offset, default: int = 50, maximum: int = MAX_LIMIT) -> tuple[int, int]:
-    return (parse_int(limit, "limit", default, 1, maximum), parse_int(offset, "offset", 0, 0, listing.MAX_OFFSET))
+    return (
+        parse_int(limit, "limit", default, 1, maximum),
+        parse_int(offset, "offset", 0, 0, listing.MAX_OFFSET),
+    )
 
 
 # ------------------------------------------------------------------------------- analysis
 
-def dyads(conn, source=None, target=None, start=None, end=None, type=None, quad=None, factuality=None,
-          include_other=False, normalize=False, evidence=None) -> dict:
+
+def dyads(
+    conn,
+    source=None,
+    target=None,
+    start=None,
+    end=None,
+    type=None,
+    quad=None,
+    factuality=None,
+    include_other=False,
+    normalize=False,
+    evidence=None,
+) -> dict:
     flt = EventFilter.parse(start, end, type, quad, factuality)
-    return _dyads.dyad(conn, source, target, flt, include_other=parse_bool(include_other, "include_other"),
-                       normalize=parse_bool(normalize, "normalize"),
-                       evidence=parse_int(evidence, "evidence", 0, 0, 100))
+    return _dyads.dyad(
+        conn,
+        source,
+        target,
+        flt,
+        include_other=parse_bool(include_other, "include_other"),
+        normalize=parse_bool(normalize, "normalize"),
+        evidence=parse_int(evidence, "evidence", 0, 0, 100),
+    )
 
 
-def _network_params(start=None, end=None, type=None, quad=None, factuality=None, min_events=None, kind=None,
-                    max_nodes=None, directed=False) -> _network.NetworkParams:
-    return _network.NetworkParams.parse(start, end, type, quad, factuality, min_events, kind, max_nodes, directed)
+def _network_params(
+    start=None,
+    end=None,
+    type=None,
+    quad=None,
+    factuality=None,
+    min_events=None,
+    kind=None,
+    max_nodes=None,
+    directed=False,
+) -> _network.NetworkParams:
+    return _network.NetworkParams.parse(
+        start, end, type, quad, factuality, min_events, kind, max_nodes, directed
+    )
 
 
-def network(conn, start=None, end=None, type=None, quad=None, factuality=None, min_events=None, kind=None,
-            max_nodes=None, directed=False, with_blocs=True, resolution=None, seed=None) -> dict:
+def network(
+    conn,
+    start=None,
+    end=None,
+    type=None,
+    quad=None,
+    factuality=None,
+    min_events=None,
+    kind=None,
+    max_nodes=None,
+    directed=False,
+    with_blocs=True,
+    resolution=None,
+    seed=None,
+) -> dict:
     p = _network_params(start, end, type, quad, factuality, min_events, kind, max_nodes, directed)
     net = _network.network(conn, p)
     if with_blocs and not p.directed:
-        res = _blocs.blocs(conn, p, parse_float(resolution, "resolution", 1.0, 0.01, 100.0),
-                           parse_int(seed, "seed", 0, 0, 2**31 - 1), net=net)
+        res = _blocs.blocs(
+            conn,
+            p,
+            parse_float(resolution, "resolution", 1.0, 0.01, 100.0),
+            parse_int(seed, "seed", 0, 0, 2**31 - 1),
+            net=net,
+        )
         _blocs.label_network(net, res)
     return net
 
 
-def blocs(conn, start=None, end=None, type=None, quad=None, factuality=None, min_events=None, kind=None,
-          max_nodes=None, resolution=None, seed=None) -> dict:
+def blocs(
+    conn,
+    start=None,
+    end=None,
+    type=None,
+    quad=None,
+    factuality=None,
+    min_events=None,
+    kind=None,
+    max_nodes=None,
+    resolution=None,
+    seed=None,
+) -> dict:
     p = _network_params(start, end, type, quad, factuality, min_events, kind, max_nodes)
-    return _blocs.blocs(conn, p, parse_float(resolution, "resolution", 1.0, 0.01, 100.0),
-                        parse_int(seed, "seed", 0, 0, 2**31 - 1))
+    return _blocs.blocs(
+        conn,
+        p,
+        parse_float(resolution, "resolution", 1.0, 0.01, 100.0),
+        parse_int(seed, "seed", 0, 0, 2**31 - 1),
+    )
 
 
-def changes(conn, start=None, end=None, baseline_start=None, baseline_end=None, type=None, quad=None,
-            factuality=None, min_events=None, kind=None, directed=False, limit=None) -> dict:
+def changes(
+    conn,
+    start=None,
+    end=None,
+    baseline_start=None,
+    baseline_end=None,
+    type=None,
+    quad=None,
+    factuality=None,
+    min_events=None,
+    kind=None,
+    directed=False,
+    limit=None,
+) -> dict:
     p = _network_params(start, end, type, quad, factuality, min_events, kind, None, directed)
     baseline = None
     if baseline_start or baseline_end:
@@ -73,20 +150,58 @@ def changes(conn, start=None, end=None, baseline_start=None, baseline_end=None, 
     return _changes.changes(conn, p, baseline, parse_int(limit, "limit", 50, 1, MAX_LIMIT))
 
 
-def timeline(conn, actor=None, source=None, target=None, start=None, end=None, resolution=None,
-             factuality=None, type=None, quad=None, directed=False) -> dict:
+def timeline(
+    conn,
+    actor=None,
+    source=None,
+    target=None,
+    start=None,
+    end=None,
+    resolution=None,
+    factuality=None,
+    type=None,
+    quad=None,
+    directed=False,
+) -> dict:
     flt = EventFilter.parse(start, end, type, quad, factuality)
-    return _timeline.timeline(conn, actor, source, target, flt, parse_resolution(resolution),
-                              parse_bool(directed, "directed"))
+    return _timeline.timeline(
+        conn, actor, source, target, flt, parse_resolution(resolution), parse_bool(directed, "directed")
+    )
 
 
-def events(conn, start=None, end=None, type=None, quad=None, factuality=None, source=None, target=None,
-           actor=None, pair=None, article=None, claimed_by=None, min_mentions=None, limit=None,
-           offset=None) -> dict:
+def events(
+    conn,
+    start=None,
+    end=None,
+    type=None,
+    quad=None,
+    factuality=None,
+    source=None,
+    target=None,
+    actor=None,
+    pair=None,
+    article=None,
+    claimed_by=None,
+    min_mentions=None,
+    limit=None,
+    offset=None,
+) -> dict:
     limit, offset = page(limit, offset)
-    q = _evidence.EventQuery.parse(conn, start=start, end=end, type=type, quad=quad, factuality=factuality,
-                                   source=source, target=target, actor=actor, pair=pair, article=article,
-                                   claimed_by=claimed_by, min_mentions=min_mentions)
+    q = _evidence.EventQuery.parse(
+        conn,
+        start=start,
+        end=end,
+        type=type,
+        quad=quad,
+        factuality=factuality,
+        source=source,
+        target=target,
+        actor=actor,
+        pair=pair,
+        article=article,
+        claimed_by=claimed_by,
+        min_mentions=min_mentions,
+    )
     return _evidence.list_events(conn, q, limit, offset)
 
 
@@ -99,6 +214,7 @@ def event(conn, event_id: str) -> dict:
 
 # ------------------------------------------------------------------------------- pages
 
+
 def article(conn, article_id: str) -> dict:
     """One article with its text and everything found in it, with offsets."""
     try:
@@ -107,35 +223,72 @@ def article(conn, article_id: str) -> dict:
         raise NotFoundError(str(exc), "id") from exc
     actors: dict[str, dict] = {}
     for local_id, key, name, kind, code in conn.execute(
-            "SELECT aa.local_id, aa.actor_key, a.name, a.kind, a.code FROM article_actors aa "
-            "JOIN actors a ON a.key = aa.actor_key WHERE aa.article_id = ? ORDER BY aa.rowid", (art["id"],)):
-        actors[local_id] = {"key": key, "name": name, "kind": kind, "code": code, "local_id": local_id,
-                            "mentions": []}
+        "SELECT aa.local_id, aa.actor_key, a.name, a.kind, a.code FROM article_actors aa "
+        "JOIN actors a ON a.key = aa.actor_key WHERE aa.article_id = ? ORDER BY aa.rowid",
+        (art["id"],),
+    ):
+        actors[local_id] = {
+            "key": key,
+            "name": name,
+            "kind": kind,
+            "code": code,
+            "local_id": local_id,
+            "mentions": [],
+        }
     for local_id, start, end, text in conn.execute(
-            'SELECT local_id, start, "end", text FROM mentions WHERE article_id = ? ORDER BY start', (art["id"],)):
+        'SELECT local_id, start, "end", text FROM mentions WHERE article_id = ? ORDER BY start', (art["id"],)
+    ):
         if local_id in actors:
             actors[local_id]["mentions"].append({"start": start, "end": end, "text": text})
-    quotes = [dict(r) for r in conn.execute(
-        'SELECT id, text, start, "end", direct, cue, cue_start, cue_end, speaker_key, speaker_name, speaker_code, '
-        "speaker_text, speaker_start, speaker_end FROM quotes WHERE article_id = ? ORDER BY start", (art["id"],))]
+    quotes = [
+        dict(r)
+        for r in conn.execute(
+            'SELECT id, text, start, "end", direct, cue, cue_start, cue_end, speaker_key, speaker_name, '
+            "speaker_code, "
+            "speaker_text, speaker_start, speaker_end FROM quotes WHERE article_id = ? ORDER BY start",
+            (art["id"],),
+        )
+    ]
     for q in quotes:
         q["direct"] = bool(q["direct"])
-    return {"article": art, "actors": list(actors.values()), "quotes": quotes,
-            "events": _evidence.article_events(conn, art["id"])}
+    return {
+        "article": art,
+        "actors": list(actors.values()),
+        "quotes": quotes,
+        "events": _evidence.article_events(conn, art["id"]),
+    }
 
 
 def _find_actor(conn, key: str) -> tuple[dict, str]:
     """The actor row for an actor key or a dyad code, and the dyad code its events are counted by."""
-    row = conn.execute("SELECT key, name, kind, code, sector, role, country, first_seen, last_seen "
-                       "FROM actors WHERE key = ?", (key,)).fetchone()
+    row = conn.execute(
+        "SELECT key, name, kind, code, sector, role, country, first_seen, last_seen "
+        "FROM actors WHERE key = ?",
+        (key,),
+    ).fetchone()
     if row is not None:
         actor = dict(row)
         return actor, actor["code"] or actor["name"]
-    if conn.execute("SELECT 1 FROM event_dyads WHERE source = ? UNION ALL "
-                    "SELECT 1 FROM event_dyads WHERE target = ? LIMIT 1", (key, key)).fetchone():
+    if conn.execute(
+        "SELECT 1 FROM event_dyads WHERE source = ? UNION ALL "
+        "SELECT 1 FROM event_dyads WHERE target = ? LIMIT 1",
+        (key, key),
+    ).fetchone():
         info = _network.actor_info(conn, [key])[key]
-        return ({"key": key, "name": info["label"], "kind": info["kind"], "code": key, "sector": None,
-                 "role": None, "country": None, "first_seen": None, "last_seen": None}, key)
+        return (
+            {
+                "key": key,
+                "name": info["label"],
+                "kind": info["kind"],
+                "code": key,
+                "sector": None,
+                "role": None,
+                "country": None,
+                "first_seen": None,
+                "last_seen": None,
+            },
+            key,
+        )
     raise NotFoundError(f"key: no actor {key[:60]!r} in the store", "key")
 
 
@@ -154,17 +307,20 @@ SELECT x.type, x.quad, COUNT(*), COALESCE(SUM(e.mention_count), 0),
        COALESCE(SUM(CASE WHEN x.intensity > 0 THEN x.intensity END), 0),
        COALESCE(SUM(CASE WHEN x.intensity < 0 THEN -x.intensity END), 0)
 FROM (SELECT d.event_id, d.type, d.quad, d.intensity FROM event_dyads d WHERE d.source = ? AND {where}
-      UNION SELECT d.event_id, d.type, d.quad, d.intensity FROM event_dyads d WHERE d.target = ? AND {where}) x
+      UNION
+      SELECT d.event_id, d.type, d.quad, d.intensity FROM event_dyads d WHERE d.target = ? AND {where}) x
 JOIN events e ON e.id = x.event_id GROUP BY x.type, x.quad
 """
 
 # The columns of query.list_quotes, so a quote looks the same in every answer.
-_QUOTE_COLS = ("q.id, q.article_id, q.published, q.speaker_name AS speaker, q.speaker_key, q.speaker_code, "
-               'q.speaker_text, q.direct, q.cue, q.text, q.start, q."end"')
+_QUOTE_COLS = (
+    "q.id, q.article_id, q.published, q.speaker_name AS speaker, q.speaker_key, q.speaker_code, "
+    'q.speaker_text, q.direct, q.cue, q.text, q.start, q."end"'
+)
 
 
 def actor_page(conn, key: str, start=None, end=None, resolution=None, factuality=None, limit=None) -> dict:
-    """Everything about one actor: counts, timeline by quad, partners and adversaries, quotes by and about it."""
+    """One actor: counts, timeline by quad, partners and adversaries, quotes by and about it."""
     key = parse_code(key, "key", required=True)
     flt = EventFilter.parse(start, end, None, None, factuality)
     n = parse_int(limit, "limit", 10, 1, 100)
@@ -175,30 +331,60 @@ def actor_page(conn, key: str, start=None, end=None, resolution=None, factuality
     info = _network.actor_info(conn, [o for o, _, _ in others])
 
     def side(rows):
-        return [{"code": o, "name": info[o]["label"], "events": k, "net": round(s, 3),
-                 "events_query": {"pair": f"{code},{o}", **flt.query()}} for o, k, s in rows[:n]]
+        return [
+            {
+                "code": o,
+                "name": info[o]["label"],
+                "events": k,
+                "net": round(s, 3),
+                "events_query": {"pair": f"{code},{o}", **flt.query()},
+            }
+            for o, k, s in rows[:n]
+        ]
 
     partners = sorted((r for r in others if r[2] > 0), key=lambda r: (-r[2], -r[1], r[0]))
     adversaries = sorted((r for r in others if r[2] < 0), key=lambda r: (r[2], -r[1], r[0]))
-    has_events = conn.execute("SELECT 1 FROM event_dyads WHERE source = ? UNION ALL "
-                              "SELECT 1 FROM event_dyads WHERE target = ? LIMIT 1", (code, code)).fetchone()
-    tl = (_timeline.timeline(conn, actor=code, flt=flt, resolution=parse_resolution(resolution, "month"))
-          if has_events else None)
+    has_events = conn.execute(
+        "SELECT 1 FROM event_dyads WHERE source = ? UNION ALL "
+        "SELECT 1 FROM event_dyads WHERE target = ? LIMIT 1",
+        (code, code),
+    ).fetchone()
+    tl = (
+        _timeline.timeline(conn, actor=code, flt=flt, resolution=parse_resolution(resolution, "month"))
+        if has_events
+        else None
+    )
     if actor["key"] == actor.get("code"):  # a state or IGO speaks through anyone acting for it
         by_sql, by_args = "q.speaker_key = ? OR q.speaker_code = ?", [actor["key"], code]
     else:
         by_sql, by_args = "q.speaker_key = ?", [actor["key"]]
-    quotes_by = [_quote(r) for r in conn.execute(
-        f"SELECT {_QUOTE_COLS} FROM quotes q WHERE {by_sql} ORDER BY q.published DESC, q.id LIMIT ?",
-        [*by_args, n])]
-    quotes_about = [_quote(r) for r in conn.execute(
-        f"SELECT DISTINCT {_QUOTE_COLS} FROM mentions m JOIN quotes q ON q.article_id = m.article_id "
-        'AND m.start >= q.start AND m."end" <= q."end" '
-        "WHERE m.actor_key = ? AND coalesce(q.speaker_key, '') <> ? ORDER BY q.published DESC, q.id LIMIT ?",
-        (actor["key"], actor["key"], n))]
-    return {"actor": actor, "code": code, "counts": counts, "timeline": tl,
-            "partners": side(partners), "adversaries": side(adversaries),
-            "quotes_by": _with_articles(conn, quotes_by), "quotes_about": _with_articles(conn, quotes_about)}
+    quotes_by = [
+        _quote(r)
+        for r in conn.execute(
+            f"SELECT {_QUOTE_COLS} FROM quotes q WHERE {by_sql} ORDER BY q.published DESC, q.id LIMIT ?",
+            [*by_args, n],
+        )
+    ]
+    quotes_about = [
+        _quote(r)
+        for r in conn.execute(
+            f"SELECT DISTINCT {_QUOTE_COLS} FROM mentions m JOIN quotes q ON q.article_id = m.article_id "
+            'AND m.start >= q.start AND m."end" <= q."end" '
+            "WHERE m.actor_key = ? AND coalesce(q.speaker_key, '') <> ? "
+            "ORDER BY q.published DESC, q.id LIMIT ?",
+            (actor["key"], actor["key"], n),
+        )
+    ]
+    return {
+        "actor": actor,
+        "code": code,
+        "counts": counts,
+        "timeline": tl,
+        "partners": side(partners),
+        "adversaries": side(adversaries),
+        "quotes_by": _with_articles(conn, quotes_by),
+        "quotes_about": _with_articles(conn, quotes_about),
+    }
 
 
 def _quote(row) -> dict:
@@ -211,9 +397,12 @@ def _with_articles(conn, quotes: list[dict]) -> list[dict]:
     ids = sorted({q["article_id"] for q in quotes})
     refs = {}
     for i in range(0, len(ids), 500):
-        chunk = ids[i:i + 500]
-        for r in conn.execute(f"SELECT id, title, url, source, published FROM articles WHERE id IN "
-                              f"({','.join('?' * len(chunk))})", chunk):
+        chunk = ids[i : i + 500]
+        for r in conn.execute(
+            f"SELECT id, title, url, source, published FROM articles WHERE id IN "
+            f"({','.join('?' * len(chunk))})",
+            chunk,
+        ):
             refs[r[0]] = dict(r)
     for q in quotes:
         q["article"] = refs.get(q["article_id"])
@@ -222,25 +411,40 @@ def _with_articles(conn, quotes: list[dict]) -> list[dict]:
 
 # ------------------------------------------------------------------------------- listings
 
+
 def articles(conn, q=None, source=None, start=None, end=None, actor=None, limit=None, offset=None) -> dict:
     limit, offset = page(limit, offset)
     if q:
         return _title_search(conn, q, limit, offset)
-    p = listing.list_articles(conn, since=start, until=end, source=source, actor=actor, limit=limit, offset=offset)
+    p = listing.list_articles(
+        conn, since=start, until=end, source=source, actor=actor, limit=limit, offset=offset
+    )
     return _page_json(p)
 
 
 def actors(conn, q=None, kind=None, code=None, start=None, end=None, limit=None, offset=None) -> dict:
     limit, offset = page(limit, offset)
-    p = listing.list_actors(conn, kind=kind, code=code, name=q, since=start, until=end, limit=limit, offset=offset)
+    p = listing.list_actors(
+        conn, kind=kind, code=code, name=q, since=start, until=end, limit=limit, offset=offset
+    )
     return _page_json(p)
 
 
-def quotes(conn, q=None, speaker=None, code=None, start=None, end=None, article=None, limit=None,
-           offset=None) -> dict:
+def quotes(
+    conn, q=None, speaker=None, code=None, start=None, end=None, article=None, limit=None, offset=None
+) -> dict:
     limit, offset = page(limit, offset)
-    p = listing.list_quotes(conn, speaker=speaker, code=code, text=q, since=start, until=end, article=article,
-                            limit=limit, offset=offset)
+    p = listing.list_quotes(
+        conn,
+        speaker=speaker,
+        code=code,
+        text=q,
+        since=start,
+        until=end,
+        article=article,
+        limit=limit,
+        offset=offset,
+    )
     out = _page_json(p)
     _with_articles(conn, out["items"])
     return out
@@ -256,12 +460,21 @@ def _like(text: str) -> str:
 
 def _title_search(conn, q, limit: int, offset: int) -> dict:
     text = str(q).strip()[:500]
-    rows = [dict(r) for r in conn.execute(
-        "SELECT id, published, title, source, url, ref, duplicate_of FROM articles "
-        "WHERE title LIKE ? ESCAPE '\\' ORDER BY published DESC NULLS LAST, id LIMIT ? OFFSET ?",
-        (_like(text), limit + 1, offset))]
+    rows = [
+        dict(r)
+        for r in conn.execute(
+            "SELECT id, published, title, source, url, ref, duplicate_of FROM articles "
+            "WHERE title LIKE ? ESCAPE '\\' ORDER BY published DESC NULLS LAST, id LIMIT ? OFFSET ?",
+            (_like(text), limit + 1, offset),
+        )
+    ]
     more = len(rows) > limit
-    return {"items": rows[:limit], "limit": limit, "offset": offset, "next_offset": offset + limit if more else None}
+    return {
+        "items": rows[:limit],
+        "limit": limit,
+        "offset": offset,
+        "next_offset": offset + limit if more else None,
+    }
 
 
 def search(conn, q=None, limit=None) -> dict:
@@ -272,20 +485,28 @@ def search(conn, q=None, limit=None) -> dict:
     if len(text) > 500:
         raise QueryError("q: longer than 500 characters", "q")
     n = parse_int(limit, "limit", 10, 1, 100)
-    return {"q": text,
-            "actors": listing.list_actors(conn, name=text, limit=n).rows,
-            "quotes": _with_articles(conn, listing.list_quotes(conn, text=text, limit=n).rows),
-            "articles": _title_search(conn, text, n, 0)["items"]}
+    return {
+        "q": text,
+        "actors": listing.list_actors(conn, name=text, limit=n).rows,
+        "quotes": _with_articles(conn, listing.list_quotes(conn, text=text, limit=n).rows),
+        "articles": _title_search(conn, text, n, 0)["items"],
+    }
 
 
 def status(conn, store_path=None, ingest_enabled: bool = False) -> dict:
     from importlib.metadata import version
 
     one = lambda sql: conn.execute(sql).fetchone()[0]  # noqa: E731
-    return {"version": version("newsgraph"), "store": str(store_path) if store_path else None,
-            "articles": one("SELECT count(*) FROM articles"), "actors": one("SELECT count(*) FROM actors"),
-            "quotes": one("SELECT count(*) FROM quotes"), "events": one("SELECT count(*) FROM events"),
-            "event_mentions": one("SELECT count(*) FROM event_mentions"),
-            "last_ingest": one("SELECT max(ingested_at) FROM articles"),
-            "first_date": one("SELECT min(date) FROM events"), "last_date": one("SELECT max(date) FROM events"),
-            "ingest_enabled": ingest_enabled}
+    return {
+        "version": version("newsgraph"),
+        "store": str(store_path) if store_path else None,
+        "articles": one("SELECT count(*) FROM articles"),
+        "actors": one("SELECT count(*) FROM actors"),
+        "quotes": one("SELECT count(*) FROM quotes"),
+        "events": one("SELECT count(*) FROM events"),
+        "event_mentions": one("SELECT count(*) FROM event_mentions"),
+        "last_ingest": one("SELECT max(ingested_at) FROM articles"),
+        "first_date": one("SELECT min(date) FROM events"),
+        "last_date": one("SELECT max(date) FROM events"),
+        "ingest_enabled": ingest_enabled,
+    }

@@ -4,6 +4,7 @@ Periods are days, ISO weeks starting on Monday, or calendar months, labelled by 
 day. Each distinct event counts once per period; empty periods are filled with zeros so a
 chart's x-axis is continuous.
 """
+
 from __future__ import annotations
 
 import sqlite3
@@ -53,19 +54,32 @@ def _periods(first: date, last: date, resolution: str):
     while p <= last:
         n += 1
         if n > MAX_PERIODS:
-            raise QueryError(f"resolution: more than {MAX_PERIODS} {resolution}s in the window; "
-                             "use a coarser resolution or a shorter window", "resolution")
+            raise QueryError(
+                f"resolution: more than {MAX_PERIODS} {resolution}s in the window; "
+                "use a coarser resolution or a shorter window",
+                "resolution",
+            )
         yield p
         p = period_end(p, resolution) + timedelta(days=1)
 
 
-def timeline(conn: sqlite3.Connection, actor: str | None = None, source: str | None = None,
-             target: str | None = None, flt: EventFilter | None = None, resolution: str = "week",
-             directed: bool = False) -> dict:
+def timeline(
+    conn: sqlite3.Connection,
+    actor: str | None = None,
+    source: str | None = None,
+    target: str | None = None,
+    flt: EventFilter | None = None,
+    resolution: str = "week",
+    directed: bool = False,
+) -> dict:
     """Per-period counts by quad for ``actor`` (either side of an event) or the dyad ``source``/``target``."""
     flt = flt or EventFilter()
     resolution = parse_resolution(resolution)
-    actor, source, target = parse_code(actor, "actor"), parse_code(source, "source"), parse_code(target, "target")
+    actor, source, target = (
+        parse_code(actor, "actor"),
+        parse_code(source, "source"),
+        parse_code(target, "target"),
+    )
     if actor and (source or target):
         raise QueryError("actor: give either actor or source and target, not both", "actor")
     if not actor and not (source and target):
@@ -74,8 +88,10 @@ def timeline(conn: sqlite3.Connection, actor: str | None = None, source: str | N
     where, args = flt.where("d")
     cols = "d.event_id, d.date, d.quad, d.intensity"
     if actor:
-        events = (f"SELECT {cols} FROM event_dyads d WHERE d.source = ? AND {where} UNION "
-                  f"SELECT {cols} FROM event_dyads d WHERE d.target = ? AND {where}")
+        events = (
+            f"SELECT {cols} FROM event_dyads d WHERE d.source = ? AND {where} UNION "
+            f"SELECT {cols} FROM event_dyads d WHERE d.target = ? AND {where}"
+        )
         qargs = [actor, *args, actor, *args]
         link = {"actor": actor}
     elif directed:
@@ -83,8 +99,10 @@ def timeline(conn: sqlite3.Connection, actor: str | None = None, source: str | N
         qargs = [source, target, *args]
         link = {"source": source, "target": target}
     else:
-        events = (f"SELECT {cols} FROM event_dyads d WHERE ((d.source = ? AND d.target = ?) "
-                  f"OR (d.source = ? AND d.target = ?)) AND {where} GROUP BY d.event_id")
+        events = (
+            f"SELECT {cols} FROM event_dyads d WHERE ((d.source = ? AND d.target = ?) "
+            f"OR (d.source = ? AND d.target = ?)) AND {where} GROUP BY d.event_id"
+        )
         qargs = [source, target, target, source, *args]
         link = {"pair": f"{source},{target}"}
     rows = {p: r for p, *r in conn.execute(_SQL.format(period=_PERIOD_SQL[resolution], events=events), qargs)}
@@ -98,11 +116,27 @@ def timeline(conn: sqlite3.Connection, actor: str | None = None, source: str | N
             end = period_end(p, resolution)
             lo = max(p, flt.window.start) if flt.window.start else p
             hi = min(end, flt.window.end) if flt.window.end else end
-            periods.append({"period": p.isoformat(), "start": lo.isoformat(), "end": hi.isoformat(),
-                            "events": n, "quad1": q1 or 0, "quad2": q2 or 0, "quad3": q3 or 0, "quad4": q4 or 0,
-                            "net": round(net or 0.0, 3),
-                            "events_query": {**link, **flt.query(), "start": lo.isoformat(),
-                                             "end": hi.isoformat()}})
-    return {"resolution": resolution, "actor": actor, "source": source, "target": target,
-            "directed": directed, **flt.window.as_json(), "factuality": flt.query()["factuality"],
-            "periods": periods}
+            periods.append(
+                {
+                    "period": p.isoformat(),
+                    "start": lo.isoformat(),
+                    "end": hi.isoformat(),
+                    "events": n,
+                    "quad1": q1 or 0,
+                    "quad2": q2 or 0,
+                    "quad3": q3 or 0,
+                    "quad4": q4 or 0,
+                    "net": round(net or 0.0, 3),
+                    "events_query": {**link, **flt.query(), "start": lo.isoformat(), "end": hi.isoformat()},
+                }
+            )
+    return {
+        "resolution": resolution,
+        "actor": actor,
+        "source": source,
+        "target": target,
+        "directed": directed,
+        **flt.window.as_json(),
+        "factuality": flt.query()["factuality"],
+        "periods": periods,
+    }

@@ -3,6 +3,7 @@
 ``create_app(store_path, settings)`` is the factory ``newsgraph serve`` runs under uvicorn and
 tests drive through ``httpx.ASGITransport``.
 """
+
 from __future__ import annotations
 
 from contextlib import asynccontextmanager
@@ -45,9 +46,13 @@ def create_app(store_path: str | Path | None = None, settings: Settings | None =
         if app.state.writer is not None:
             app.state.writer.close()
 
-    app = FastAPI(title="newsgraph", version=version("newsgraph"), lifespan=lifespan,
-                  description="Evidence-backed political event data: articles, actors, quotes, events, dyads, "
-                              "networks, blocs and timelines. See docs/api.md.")
+    app = FastAPI(
+        title="newsgraph",
+        version=version("newsgraph"),
+        lifespan=lifespan,
+        description="Evidence-backed political event data: articles, actors, quotes, events, dyads, "
+        "networks, blocs and timelines. See docs/api.md.",
+    )
     app.state.store = store
     app.state.settings = settings
     app.state.writer = None

@@ -4,6 +4,7 @@ Off unless a token is configured (``NEWSGRAPH_INGEST_TOKEN`` / ``Settings.ingest
 API is read-only by default. The articles go through ``ingest_run.ingest`` exactly as files
 do (dedup, extraction, one atomic batch), by way of a JSON Lines file it reads.
 """
+
 from __future__ import annotations
 
 import hmac
@@ -34,8 +35,11 @@ def _authorise(request: Request, authorization: str | None) -> None:
         raise HTTPException(403, "ingest is disabled: start the server with NEWSGRAPH_INGEST_TOKEN set")
     scheme, _, given = (authorization or "").partition(" ")
     if scheme.lower() != "bearer" or not hmac.compare_digest(given.strip().encode(), token.encode()):
-        raise HTTPException(401, "ingest needs 'Authorization: Bearer <token>' with the configured token",
-                            headers={"WWW-Authenticate": "Bearer"})
+        raise HTTPException(
+            401,
+            "ingest needs 'Authorization: Bearer <token>' with the configured token",
+            headers={"WWW-Authenticate": "Bearer"},
+        )
 
 
 @router.post("/ingest")
@@ -56,9 +60,14 @@ def ingest(request: Request, articles: list[ArticleIn], authorization: str | Non
                 f.write(json.dumps({**a.model_dump(), "ref": a.url or f"api:{i}"}, ensure_ascii=False) + "\n")
         if getattr(state, "writer", None) is None:
             state.writer = Store.open(state.store.path)
-        report = run_ingest([path], state.settings, workers=1, progress=False,
-                            on_problem=lambda e: problems.append(str(e).replace(str(path), "article")),
-                            store=state.writer)
+        report = run_ingest(
+            [path],
+            state.settings,
+            workers=1,
+            progress=False,
+            on_problem=lambda e: problems.append(str(e).replace(str(path), "article")),
+            store=state.writer,
+        )
     body = report.to_json()
     body["failures"] = problems
     return body

@@ -3,6 +3,7 @@
 Parameters are declared as strings so that validation, and its messages, live in one place
 (``analysis.params``) for the API, the CLI and the Python API alike.
 """
+
 from __future__ import annotations
 
 import sqlite3
@@ -41,10 +42,20 @@ def status(request: Request, conn: Conn):
 
 
 @router.get("/articles")
-def articles(conn: Conn, q: Str = None, source: Str = None, start: Str = START, end: Str = END, actor: Str = None,
-             limit: Str = LIMIT, offset: Str = OFFSET):
+def articles(
+    conn: Conn,
+    q: Str = None,
+    source: Str = None,
+    start: Str = START,
+    end: Str = END,
+    actor: Str = None,
+    limit: Str = LIMIT,
+    offset: Str = OFFSET,
+):
     """Articles, newest first."""
-    return queries.articles(conn, q=q, source=source, start=start, end=end, actor=actor, limit=limit, offset=offset)
+    return queries.articles(
+        conn, q=q, source=source, start=start, end=end, actor=actor, limit=limit, offset=offset
+    )
 
 
 @router.get("/articles/{article_id}")
@@ -54,29 +65,72 @@ def article(article_id: str, conn: Conn):
 
 
 @router.get("/actors")
-def actors(conn: Conn, q: Str = None, kind: Str = None, code: Str = None, start: Str = START, end: Str = END,
-           limit: Str = LIMIT, offset: Str = OFFSET):
+def actors(
+    conn: Conn,
+    q: Str = None,
+    kind: Str = None,
+    code: Str = None,
+    start: Str = START,
+    end: Str = END,
+    limit: Str = LIMIT,
+    offset: Str = OFFSET,
+):
     """Actors, the most reported first."""
     return queries.actors(conn, q=q, kind=kind, code=code, start=start, end=end, limit=limit, offset=offset)
 
 
 @router.get("/actors/{key:path}")
-def actor(key: str, conn: Conn, start: Str = START, end: Str = END, resolution: Str = None,
-          factuality: Multi = None, limit: Str = None):
+def actor(
+    key: str,
+    conn: Conn,
+    start: Str = START,
+    end: Str = END,
+    resolution: Str = None,
+    factuality: Multi = None,
+    limit: Str = None,
+):
     """One actor: counts, timeline by quad, partners, adversaries, quotes by and about it."""
-    return queries.actor_page(conn, key, start=start, end=end, resolution=resolution, factuality=factuality,
-                              limit=limit)
+    return queries.actor_page(
+        conn, key, start=start, end=end, resolution=resolution, factuality=factuality, limit=limit
+    )
 
 
 @router.get("/events")
-def events(conn: Conn, start: Str = START, end: Str = END, type: Multi = None, quad: Multi = None,
-           factuality: Multi = None, source: Str = None, target: Str = None, actor: Str = None, pair: Str = None,
-           article: Str = None, claimed_by: Str = None, min_mentions: Str = None, limit: Str = LIMIT,
-           offset: Str = OFFSET):
+def events(
+    conn: Conn,
+    start: Str = START,
+    end: Str = END,
+    type: Multi = None,
+    quad: Multi = None,
+    factuality: Multi = None,
+    source: Str = None,
+    target: Str = None,
+    actor: Str = None,
+    pair: Str = None,
+    article: Str = None,
+    claimed_by: Str = None,
+    min_mentions: Str = None,
+    limit: Str = LIMIT,
+    offset: Str = OFFSET,
+):
     """Events with their evidence (sentence, article, quote), newest first."""
-    return queries.events(conn, start=start, end=end, type=type, quad=quad, factuality=factuality, source=source,
-                          target=target, actor=actor, pair=pair, article=article, claimed_by=claimed_by,
-                          min_mentions=min_mentions, limit=limit, offset=offset)
+    return queries.events(
+        conn,
+        start=start,
+        end=end,
+        type=type,
+        quad=quad,
+        factuality=factuality,
+        source=source,
+        target=target,
+        actor=actor,
+        pair=pair,
+        article=article,
+        claimed_by=claimed_by,
+        min_mentions=min_mentions,
+        limit=limit,
+        offset=offset,
+    )
 
 
 @router.get("/events/{event_id}")
@@ -86,11 +140,29 @@ def event(event_id: str, conn: Conn):
 
 
 @router.get("/quotes")
-def quotes(conn: Conn, q: Str = None, speaker: Str = None, code: Str = None, start: Str = START, end: Str = END,
-           article: Str = None, limit: Str = LIMIT, offset: Str = OFFSET):
+def quotes(
+    conn: Conn,
+    q: Str = None,
+    speaker: Str = None,
+    code: Str = None,
+    start: Str = START,
+    end: Str = END,
+    article: Str = None,
+    limit: Str = LIMIT,
+    offset: Str = OFFSET,
+):
     """Quotes: full-text search, by speaker, by the speaker's code, by date."""
-    return queries.quotes(conn, q=q, speaker=speaker, code=code, start=start, end=end, article=article,
-                          limit=limit, offset=offset)
+    return queries.quotes(
+        conn,
+        q=q,
+        speaker=speaker,
+        code=code,
+        start=start,
+        end=end,
+        article=article,
+        limit=limit,
+        offset=offset,
+    )
 
 
 @router.get("/search")
@@ -100,47 +172,150 @@ def search(conn: Conn, q: Str = None, limit: Str = None):
 
 
 @router.get("/dyads")
-def dyads(conn: Conn, source: Str = None, target: Str = None, start: Str = START, end: Str = END,
-          type: Multi = None, quad: Multi = None, factuality: Multi = None, include_other: Str = None,
-          normalize: Str = None, evidence: Str = None):
+def dyads(
+    conn: Conn,
+    source: Str = None,
+    target: Str = None,
+    start: Str = START,
+    end: Str = END,
+    type: Multi = None,
+    quad: Multi = None,
+    factuality: Multi = None,
+    include_other: Str = None,
+    normalize: Str = None,
+    evidence: Str = None,
+):
     """Counts by type and quad, and the net cooperation-conflict score, for a pair of actors."""
-    return queries.dyads(conn, source=source, target=target, start=start, end=end, type=type, quad=quad,
-                         factuality=factuality, include_other=include_other, normalize=normalize,
-                         evidence=evidence)
+    return queries.dyads(
+        conn,
+        source=source,
+        target=target,
+        start=start,
+        end=end,
+        type=type,
+        quad=quad,
+        factuality=factuality,
+        include_other=include_other,
+        normalize=normalize,
+        evidence=evidence,
+    )
 
 
 @router.get("/network")
-def network(conn: Conn, start: Str = START, end: Str = END, type: Multi = None, quad: Multi = None,
-            factuality: Multi = None, min_events: Str = None, kind: Multi = None, max_nodes: Str = None,
-            directed: Str = None):
+def network(
+    conn: Conn,
+    start: Str = START,
+    end: Str = END,
+    type: Multi = None,
+    quad: Multi = None,
+    factuality: Multi = None,
+    min_events: Str = None,
+    kind: Multi = None,
+    max_nodes: Str = None,
+    directed: Str = None,
+):
     """Actors and the signed, weighted edges between them, with bloc labels."""
-    return queries.network(conn, start=start, end=end, type=type, quad=quad, factuality=factuality,
-                           min_events=min_events, kind=kind, max_nodes=max_nodes, directed=directed)
+    return queries.network(
+        conn,
+        start=start,
+        end=end,
+        type=type,
+        quad=quad,
+        factuality=factuality,
+        min_events=min_events,
+        kind=kind,
+        max_nodes=max_nodes,
+        directed=directed,
+    )
 
 
 @router.get("/blocs")
-def blocs(conn: Conn, start: Str = START, end: Str = END, type: Multi = None, quad: Multi = None,
-          factuality: Multi = None, min_events: Str = None, kind: Multi = None, max_nodes: Str = None,
-          resolution: Str = None, seed: Str = None):
+def blocs(
+    conn: Conn,
+    start: Str = START,
+    end: Str = END,
+    type: Multi = None,
+    quad: Multi = None,
+    factuality: Multi = None,
+    min_events: Str = None,
+    kind: Multi = None,
+    max_nodes: Str = None,
+    resolution: Str = None,
+    seed: Str = None,
+):
     """Communities of the signed network (Louvain on cooperation, negative ties penalising)."""
-    return queries.blocs(conn, start=start, end=end, type=type, quad=quad, factuality=factuality,
-                         min_events=min_events, kind=kind, max_nodes=max_nodes, resolution=resolution, seed=seed)
+    return queries.blocs(
+        conn,
+        start=start,
+        end=end,
+        type=type,
+        quad=quad,
+        factuality=factuality,
+        min_events=min_events,
+        kind=kind,
+        max_nodes=max_nodes,
+        resolution=resolution,
+        seed=seed,
+    )
 
 
 @router.get("/changes")
-def changes(conn: Conn, start: Str = START, end: Str = END, baseline_start: Str = None, baseline_end: Str = None,
-            type: Multi = None, quad: Multi = None, factuality: Multi = None, min_events: Str = None,
-            kind: Multi = None, directed: Str = None, limit: Str = None):
+def changes(
+    conn: Conn,
+    start: Str = START,
+    end: Str = END,
+    baseline_start: Str = None,
+    baseline_end: Str = None,
+    type: Multi = None,
+    quad: Multi = None,
+    factuality: Multi = None,
+    min_events: Str = None,
+    kind: Multi = None,
+    directed: Str = None,
+    limit: Str = None,
+):
     """Edges new or strengthening in a window against a baseline window."""
-    return queries.changes(conn, start=start, end=end, baseline_start=baseline_start, baseline_end=baseline_end,
-                           type=type, quad=quad, factuality=factuality, min_events=min_events, kind=kind,
-                           directed=directed, limit=limit)
+    return queries.changes(
+        conn,
+        start=start,
+        end=end,
+        baseline_start=baseline_start,
+        baseline_end=baseline_end,
+        type=type,
+        quad=quad,
+        factuality=factuality,
+        min_events=min_events,
+        kind=kind,
+        directed=directed,
+        limit=limit,
+    )
 
 
 @router.get("/timeline")
-def timeline(conn: Conn, actor: Str = None, source: Str = None, target: Str = None, start: Str = START,
-             end: Str = END, resolution: Str = None, factuality: Multi = None, type: Multi = None,
-             quad: Multi = None, directed: Str = None):
+def timeline(
+    conn: Conn,
+    actor: Str = None,
+    source: Str = None,
+    target: Str = None,
+    start: Str = START,
+    end: Str = END,
+    resolution: Str = None,
+    factuality: Multi = None,
+    type: Multi = None,
+    quad: Multi = None,
+    directed: Str = None,
+):
     """Events per day, week or month by quad category, for an actor or a dyad."""
-    return queries.timeline(conn, actor=actor, source=source, target=target, start=start, end=end,
-                            resolution=resolution, factuality=factuality, type=type, quad=quad, directed=directed)
+    return queries.timeline(
+        conn,
+        actor=actor,
+        source=source,
+        target=target,
+        start=start,
+        end=end,
+        resolution=resolution,
+        factuality=factuality,
+        type=type,
+        quad=quad,
+        directed=directed,
+    )

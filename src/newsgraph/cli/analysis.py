@@ -4,6 +4,7 @@ Each command parses its options, calls one function of ``newsgraph.analysis.quer
 functions the HTTP API calls) and prints a rich table, ``--json`` (the API's answer) or
 ``--csv`` (the rows of ``analysis.tables``).
 """
+
 from __future__ import annotations
 
 import csv
@@ -19,11 +20,16 @@ from .options import store_option
 
 def filter_options(f):
     """Which events count: window, PLOVER types, quad categories, factuality."""
-    f = click.option("--factuality", default=None,
-                     help="Factualities that count (comma-separated: asserted, negated, hypothetical, future, "
-                          "demanded, alleged, or all); default asserted.")(f)
+    f = click.option(
+        "--factuality",
+        default=None,
+        help="Factualities that count (comma-separated: asserted, negated, hypothetical, future, "
+        "demanded, alleged, or all); default asserted.",
+    )(f)
     f = click.option("--quad", default=None, help="Quad category(ies) 1-4, comma-separated.")(f)
-    f = click.option("--type", "type_", default=None, help="PLOVER type(s), comma-separated (AID,SANCTION).")(f)
+    f = click.option("--type", "type_", default=None, help="PLOVER type(s), comma-separated (AID,SANCTION).")(
+        f
+    )
     return window_options(f)
 
 
@@ -47,8 +53,9 @@ def _emit(result: dict, rows: list[dict], as_json: bool, as_csv: bool, title: st
         click.echo(json.dumps(result, ensure_ascii=False, indent=2))
         return
     if as_csv:
-        writer = csv.DictWriter(sys.stdout, fieldnames=list(rows[0]) if rows else columns or [],
-                                lineterminator="\n")
+        writer = csv.DictWriter(
+            sys.stdout, fieldnames=list(rows[0]) if rows else columns or [], lineterminator="\n"
+        )
         writer.writeheader()
         writer.writerows(rows)
         return
@@ -68,77 +75,203 @@ def _emit(result: dict, rows: list[dict], as_json: bool, as_csv: bool, title: st
 @click.argument("source")
 @click.argument("target")
 @filter_options
-@click.option("--include-other", is_flag=True,
-              help="Also count claimed, intended, hypothetical, demanded and negated events, each apart.")
+@click.option(
+    "--include-other",
+    is_flag=True,
+    help="Also count claimed, intended, hypothetical, demanded and negated events, each apart.",
+)
 @click.option("--normalize", is_flag=True, help="Add events per article published in the window.")
 @click.option("--evidence", default=None, help="Include up to N events with their evidence (JSON only).")
 @output_options
-def dyads(source, target, since, until, type_, quad, factuality, include_other, normalize, evidence, store,
-          as_json, as_csv):
+def dyads(
+    source,
+    target,
+    since,
+    until,
+    type_,
+    quad,
+    factuality,
+    include_other,
+    normalize,
+    evidence,
+    store,
+    as_json,
+    as_csv,
+):
     """What SOURCE and TARGET (actor codes) did to each other: counts by type and quad, net score."""
     from ..analysis import queries, tables
 
     with read_connection(store) as conn:
-        d = queries.dyads(conn, source, target, since, until, type_, quad, factuality, include_other, normalize,
-                          evidence)
-    _emit(d, tables.dyad_rows(d), as_json, as_csv, f"{source} / {target}",
-          ["pair", "factuality", "events", "mentions", "quad1", "quad2", "quad3", "quad4", "cooperation",
-           "conflict", "net", "types"])
+        d = queries.dyads(
+            conn, source, target, since, until, type_, quad, factuality, include_other, normalize, evidence
+        )
+    _emit(
+        d,
+        tables.dyad_rows(d),
+        as_json,
+        as_csv,
+        f"{source} / {target}",
+        [
+            "pair",
+            "factuality",
+            "events",
+            "mentions",
+            "quad1",
+            "quad2",
+            "quad3",
+            "quad4",
+            "cooperation",
+            "conflict",
+            "net",
+            "types",
+        ],
+    )
     if not (as_json or as_csv) and d.get("normalized"):
-        click.echo(f"{d['articles_in_window']} articles in the window; "
-                   f"{d['normalized']['events_per_article']} events per article")
+        click.echo(
+            f"{d['articles_in_window']} articles in the window; "
+            f"{d['normalized']['events_per_article']} events per article"
+        )
 
 
 @click.command()
 @filter_options
 @network_options
 @click.option("--directed", is_flag=True, help="Keep source -> target direction.")
-@click.option("--baseline-since", default=None, metavar="YYYY-MM-DD",
-              help="Show edges new or strengthening against this baseline window instead (needs --since/--until).")
+@click.option(
+    "--baseline-since",
+    default=None,
+    metavar="YYYY-MM-DD",
+    help="Show edges new or strengthening against this baseline window instead (needs --since/--until).",
+)
 @click.option("--baseline-until", default=None, metavar="YYYY-MM-DD", help="End of the baseline window.")
 @click.option("--nodes", "show_nodes", is_flag=True, help="List the nodes instead of the edges.")
 @output_options
-def network(since, until, type_, quad, factuality, min_events, kind, max_nodes, directed, baseline_since,
-            baseline_until, show_nodes, store, as_json, as_csv):
+def network(
+    since,
+    until,
+    type_,
+    quad,
+    factuality,
+    min_events,
+    kind,
+    max_nodes,
+    directed,
+    baseline_since,
+    baseline_until,
+    show_nodes,
+    store,
+    as_json,
+    as_csv,
+):
     """The actor network: signed, weighted edges (or --nodes), or its changes against a baseline."""
     from ..analysis import queries, tables
 
     with read_connection(store) as conn:
         if baseline_since or baseline_until:
-            ch = queries.changes(conn, since, until, baseline_since, baseline_until, type_, quad, factuality,
-                                 min_events, kind, directed)
-            _emit(ch, tables.change_rows(ch), as_json, as_csv, "changes",
-                  ["source", "target", "status", "events", "baseline_events", "net", "baseline_net", "delta_events"])
+            ch = queries.changes(
+                conn,
+                since,
+                until,
+                baseline_since,
+                baseline_until,
+                type_,
+                quad,
+                factuality,
+                min_events,
+                kind,
+                directed,
+            )
+            _emit(
+                ch,
+                tables.change_rows(ch),
+                as_json,
+                as_csv,
+                "changes",
+                [
+                    "source",
+                    "target",
+                    "status",
+                    "events",
+                    "baseline_events",
+                    "net",
+                    "baseline_net",
+                    "delta_events",
+                ],
+            )
             return
-        net = queries.network(conn, since, until, type_, quad, factuality, min_events, kind, max_nodes, directed)
+        net = queries.network(
+            conn, since, until, type_, quad, factuality, min_events, kind, max_nodes, directed
+        )
     if show_nodes:
-        _emit(net, tables.node_rows(net), as_json, as_csv, "actors",
-              ["id", "label", "kind", "events", "degree", "net", "bloc"])
+        _emit(
+            net,
+            tables.node_rows(net),
+            as_json,
+            as_csv,
+            "actors",
+            ["id", "label", "kind", "events", "degree", "net", "bloc"],
+        )
     else:
-        _emit(net, tables.edge_rows(net), as_json, as_csv, "edges",
-              ["source", "target", "events", "mentions", "quad1", "quad2", "quad3", "quad4", "net", "sign"])
+        _emit(
+            net,
+            tables.edge_rows(net),
+            as_json,
+            as_csv,
+            "edges",
+            ["source", "target", "events", "mentions", "quad1", "quad2", "quad3", "quad4", "net", "sign"],
+        )
 
 
 @click.command()
 @filter_options
 @network_options
-@click.option("--resolution", default=None, help="Louvain resolution (default 1.0; higher gives smaller blocs).")
+@click.option(
+    "--resolution", default=None, help="Louvain resolution (default 1.0; higher gives smaller blocs)."
+)
 @click.option("--seed", default=None, help="Random seed (default 0).")
 @output_options
-def blocs(since, until, type_, quad, factuality, min_events, kind, max_nodes, resolution, seed, store,
-          as_json, as_csv):
+def blocs(
+    since,
+    until,
+    type_,
+    quad,
+    factuality,
+    min_events,
+    kind,
+    max_nodes,
+    resolution,
+    seed,
+    store,
+    as_json,
+    as_csv,
+):
     """Blocs: communities of the signed network (who sides with whom)."""
     from ..analysis import queries, tables
 
     with read_connection(store) as conn:
-        b = queries.blocs(conn, since, until, type_, quad, factuality, min_events, kind, max_nodes, resolution, seed)
+        b = queries.blocs(
+            conn, since, until, type_, quad, factuality, min_events, kind, max_nodes, resolution, seed
+        )
     if as_json or as_csv:
         _emit(b, tables.bloc_rows(b), as_json, as_csv, "blocs")
         return
-    rows = [{"bloc": x["id"], "size": x["size"], "internal net": x["internal_net"],
-             "external net": x["external_net"], "members": ", ".join(x["members"])} for x in b["blocs"]]
-    _emit(b, rows, False, False, f"blocs ({b['method']}, frustration {b['frustration']}, "
-                                 f"modularity {b['modularity']})")
+    rows = [
+        {
+            "bloc": x["id"],
+            "size": x["size"],
+            "internal net": x["internal_net"],
+            "external net": x["external_net"],
+            "members": ", ".join(x["members"]),
+        }
+        for x in b["blocs"]
+    ]
+    _emit(
+        b,
+        rows,
+        False,
+        False,
+        f"blocs ({b['method']}, frustration {b['frustration']}, modularity {b['modularity']})",
+    )
 
 
 @click.command()
@@ -149,23 +282,40 @@ def blocs(since, until, type_, quad, factuality, min_events, kind, max_nodes, re
 @click.option("--resolution", default="week", show_default=True, help="day, week or month.")
 @filter_options
 @output_options
-def timeline(actor, source, target, directed, resolution, since, until, type_, quad, factuality, store,
-             as_json, as_csv):
+def timeline(
+    actor, source, target, directed, resolution, since, until, type_, quad, factuality, store, as_json, as_csv
+):
     """Events over time by quad category, for an actor or a dyad."""
     from ..analysis import queries, tables
 
     with read_connection(store) as conn:
-        t = queries.timeline(conn, actor, source, target, since, until, resolution, factuality, type_, quad, directed)
-    _emit(t, tables.timeline_rows(t), as_json, as_csv, f"timeline of {actor or f'{source} / {target}'}",
-          ["period", "events", "quad1", "quad2", "quad3", "quad4", "net"])
+        t = queries.timeline(
+            conn, actor, source, target, since, until, resolution, factuality, type_, quad, directed
+        )
+    _emit(
+        t,
+        tables.timeline_rows(t),
+        as_json,
+        as_csv,
+        f"timeline of {actor or f'{source} / {target}'}",
+        ["period", "events", "quad1", "quad2", "quad3", "quad4", "net"],
+    )
 
 
 @click.command()
 @click.argument("table")
-@click.option("--format", "fmt", required=True,
-              help="csv, parquet (tables), plover, gdelt (events), graphml, gexf (network), or a plug-in's.")
-@click.option("--out", required=True, type=click.Path(path_type=Path),
-              help="Output file (one table) or directory (all).")
+@click.option(
+    "--format",
+    "fmt",
+    required=True,
+    help="csv, parquet (tables), plover, gdelt (events), graphml, gexf (network), or a plug-in's.",
+)
+@click.option(
+    "--out",
+    required=True,
+    type=click.Path(path_type=Path),
+    help="Output file (one table) or directory (all).",
+)
 @filter_options
 @network_options
 @store_option
@@ -173,8 +323,16 @@ def export(table, fmt, out, since, until, type_, quad, factuality, min_events, k
     """Export TABLE (a store table, events, network, or all) in a format for other tools."""
     from ..export import export as run_export
 
-    options = {"start": since, "end": until, "type": type_, "quad": quad, "factuality": factuality,
-               "min_events": min_events, "kind": kind, "max_nodes": max_nodes}
+    options = {
+        "start": since,
+        "end": until,
+        "type": type_,
+        "quad": quad,
+        "factuality": factuality,
+        "min_events": min_events,
+        "kind": kind,
+        "max_nodes": max_nodes,
+    }
     with read_connection(store) as conn:
         written = run_export(conn, table, fmt, out, options)
     for path in written:

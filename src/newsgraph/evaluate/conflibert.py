@@ -60,7 +60,8 @@ class ConfliReport:
 
     def to_json(self) -> dict[str, Any]:
         return {
-            "sentences": self.sentences, "macro_f1": round(self.macro_f1, 4), "accuracy": round(self.accuracy, 4),
+            "sentences": self.sentences, "macro_f1": round(self.macro_f1, 4),
+            "accuracy": round(self.accuracy, 4),
             "per_class": {c: p.to_json() for c, p in zip(CLASSES, self.per_class)},
             "confusion": self.confusion, "published_macro_f1": PUBLISHED_MACRO_F1,
         }
@@ -98,7 +99,8 @@ def read_sentences(path: Path) -> list[LabelledSentence]:
     return out
 
 
-def classify(events: Sequence[Event], quad: Callable[[str], int], intensity: Callable[[str, str | None], float]) -> int:
+def classify(events: Sequence[Event], quad: Callable[[str], int],
+             intensity: Callable[[str, str | None], float]) -> int:
     """0 without events, else the quad of the strongest event (largest |score|, then higher quad)."""
     if not events:
         return 0

@@ -107,8 +107,8 @@ def read_records(path: Path) -> list[UnitSentence]:
         text_el = s.find("Text")
         if text_el is None or not (text_el.text or "").strip():
             raise InputError(f"{path} ({sid})", "<Sentence> without <Text>")
-        sent = UnitSentence(id=sid, category=s.get("category") or "", published=_date(s.get("date"), path, sid),
-                            text=" ".join(text_el.text.split()))
+        sent = UnitSentence(id=sid, category=s.get("category") or "", text=" ".join(text_el.text.split()),
+                            published=_date(s.get("date"), path, sid))
         for c in s.findall("EventCoding"):
             if c.get("noevents", "").lower() == "true":
                 sent.no_event = True

@@ -108,7 +108,8 @@ def read_records(path: Path) -> list[GsrRecord]:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except OSError as exc:
-        raise InputError(str(path), f"cannot read the PLOVER gold-standard records: {exc.strerror or exc}") from exc
+        raise InputError(str(path), f"cannot read the PLOVER gold-standard records: {exc.strerror or exc}") \
+            from exc
     except json.JSONDecodeError as exc:
         raise InputError(str(path), f"not valid JSON: {exc}") from exc
     if not isinstance(data, list):

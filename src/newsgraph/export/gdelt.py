@@ -7,6 +7,7 @@ Goldstein scores. Tab-separated with a header row. GDELT has no notion of factua
 asserted events are written unless ``options["factuality"]`` says otherwise (``all`` or a list);
 the ``Factuality`` column is added at the end.
 """
+
 from __future__ import annotations
 
 import csv
@@ -16,12 +17,36 @@ from pathlib import Path
 from ..analysis.params import parse_factuality
 from .registry import Exporter
 
-COLUMNS = ["GLOBALEVENTID", "SQLDATE", "MonthYear", "Year", "FractionDate",
-           "Actor1Code", "Actor1Name", "Actor1CountryCode", "Actor1Type1Code",
-           "Actor2Code", "Actor2Name", "Actor2CountryCode", "Actor2Type1Code",
-           "IsRootEvent", "EventCode", "EventBaseCode", "EventRootCode", "QuadClass", "GoldsteinScale",
-           "NumMentions", "NumSources", "NumArticles", "ActionGeo_FullName", "DATEADDED", "SOURCEURL",
-           "PloverType", "PloverMode", "Factuality"]
+COLUMNS = [
+    "GLOBALEVENTID",
+    "SQLDATE",
+    "MonthYear",
+    "Year",
+    "FractionDate",
+    "Actor1Code",
+    "Actor1Name",
+    "Actor1CountryCode",
+    "Actor1Type1Code",
+    "Actor2Code",
+    "Actor2Name",
+    "Actor2CountryCode",
+    "Actor2Type1Code",
+    "IsRootEvent",
+    "EventCode",
+    "EventBaseCode",
+    "EventRootCode",
+    "QuadClass",
+    "GoldsteinScale",
+    "NumMentions",
+    "NumSources",
+    "NumArticles",
+    "ActionGeo_FullName",
+    "DATEADDED",
+    "SOURCEURL",
+    "PloverType",
+    "PloverMode",
+    "Factuality",
+]
 
 _SQL = """
 SELECT d.event_id, d.source, d.target, d.date, e.cameo, d.quad, d.intensity, e.mention_count, e.location,
@@ -37,8 +62,9 @@ ORDER BY d.date, d.event_id, d.source, d.target
 def _labels(conn: sqlite3.Connection) -> dict[str, tuple[str, str | None, str | None]]:
     """Dyad code -> (name, country code, sector) for states and IGOs; other codes are names already."""
     out = {}
-    for key, name, kind, code, sector in conn.execute("SELECT key, name, kind, code, sector FROM actors "
-                                                      "WHERE key = code"):
+    for key, name, kind, code, sector in conn.execute(
+        "SELECT key, name, kind, code, sector FROM actors WHERE key = code"
+    ):
         out[key] = (name, code if kind == "state" else None, sector)
     return out
 
@@ -52,28 +78,74 @@ def _fraction(day: str) -> float | None:
 
 def write_gdelt(conn: sqlite3.Connection, table: str, out: Path, options: dict) -> list[Path]:
     facts = parse_factuality(options.get("factuality"), "asserted")
-    where, args = ("1", []) if facts is None else (f"d.factuality IN ({','.join('?' * len(facts))})", list(facts))
+    where, args = (
+        ("1", []) if facts is None else (f"d.factuality IN ({','.join('?' * len(facts))})", list(facts))
+    )
     labels = _labels(conn)
     with open(out, "w", newline="", encoding="utf-8") as f:
         w = csv.writer(f, delimiter="\t", lineterminator="\n")
         w.writerow(COLUMNS)
         cur = conn.execute(_SQL.format(where=where), args)
         while rows := cur.fetchmany(20_000):
-            for (eid, src, tgt, day, cameo, quad, intensity, n, loc, typ, mode, fact, url, added,
-                 n_sources) in rows:
+            for (
+                eid,
+                src,
+                tgt,
+                day,
+                cameo,
+                quad,
+                intensity,
+                n,
+                loc,
+                typ,
+                mode,
+                fact,
+                url,
+                added,
+                n_sources,
+            ) in rows:
                 s_name, s_country, s_sector = labels.get(src, (src, None, None))
                 t_name, t_country, t_sector = labels.get(tgt, (tgt, None, None))
                 cameo = cameo or ""
-                w.writerow([
-                    eid, day.replace("-", "") if day else "", day[:7].replace("-", "") if day else "",
-                    day[:4] if day else "", _fraction(day) if day else "",
-                    src, s_name, s_country or "", s_sector or "", tgt, t_name, t_country or "", t_sector or "",
-                    1, cameo, cameo[:3], cameo[:2], quad if quad is not None else "",
-                    intensity if intensity is not None else "", n, n_sources, n, loc or "",
-                    (added or "")[:10].replace("-", ""), url or "", typ, mode or "", fact,
-                ])
+                w.writerow(
+                    [
+                        eid,
+                        day.replace("-", "") if day else "",
+                        day[:7].replace("-", "") if day else "",
+                        day[:4] if day else "",
+                        _fraction(day) if day else "",
+                        src,
+                        s_name,
+                        s_country or "",
+                        s_sector or "",
+                        tgt,
+                        t_name,
+                        t_country or "",
+                        t_sector or "",
+                        1,
+                        cameo,
+                        cameo[:3],
+                        cameo[:2],
+                        quad if quad is not None else "",
+                        intensity if intensity is not None else "",
+                        n,
+                        n_sources,
+                        n,
+                        loc or "",
+                        (added or "")[:10].replace("-", ""),
+                        url or "",
+                        typ,
+                        mode or "",
+                        fact,
+                    ]
+                )
     return [out]
 
 
-GDELT = Exporter("gdelt", "GDELT-style dyadic event table (TSV) with CAMEO codes and quad classes",
-                 ("events",), ".tsv", write_gdelt)
+GDELT = Exporter(
+    "gdelt",
+    "GDELT-style dyadic event table (TSV) with CAMEO codes and quad classes",
+    ("events",),
+    ".tsv",
+    write_gdelt,
+)

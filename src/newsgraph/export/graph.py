@@ -3,6 +3,7 @@
 ``options`` take the network filters of ``newsgraph network`` (start, end, type, quad,
 factuality, min_events, kind, max_nodes); the default is the whole store, asserted events.
 """
+
 from __future__ import annotations
 
 import sqlite3
@@ -36,6 +37,11 @@ def write_gexf(conn: sqlite3.Connection, table: str, out: Path, options: dict) -
     return [out]
 
 
-GRAPHML = Exporter("graphml", "GraphML of the actor network (nodes with bloc, signed weighted edges)",
-                   ("network",), ".graphml", write_graphml)
+GRAPHML = Exporter(
+    "graphml",
+    "GraphML of the actor network (nodes with bloc, signed weighted edges)",
+    ("network",),
+    ".graphml",
+    write_graphml,
+)
 GEXF = Exporter("gexf", "GEXF of the actor network for Gephi", ("network",), ".gexf", write_gexf)

@@ -6,6 +6,7 @@ and imported only when used; a third-party package adds its own through the
 ``newsgraph.exporters`` entry-point group (the entry point names an ``Exporter``) or by
 calling :func:`register`.
 """
+
 from __future__ import annotations
 
 import importlib
@@ -26,8 +27,8 @@ Writer = Callable[[sqlite3.Connection, str, Path, dict], list[Path]]
 class Exporter:
     name: str
     description: str
-    tables: tuple[str, ...]          # what it can export; "all" is always accepted
-    suffix: str                      # file suffix of one output
+    tables: tuple[str, ...]  # what it can export; "all" is always accepted
+    suffix: str  # file suffix of one output
     write: Writer = field(repr=False)
 
 
@@ -66,7 +67,9 @@ def get(name: str) -> Exporter:
     raise QueryError(f"format: unknown export format {name!r}; available: {', '.join(names())}", "format")
 
 
-def export(conn: sqlite3.Connection, table: str, fmt: str, out: Path, options: dict | None = None) -> list[Path]:
+def export(
+    conn: sqlite3.Connection, table: str, fmt: str, out: Path, options: dict | None = None
+) -> list[Path]:
     """Write ``table`` (or ``all`` the format supports) in format ``fmt`` to ``out``; the files written.
 
     ``out`` is a file for one table and a directory for ``all`` (or when it is an existing directory).
@@ -75,8 +78,9 @@ def export(conn: sqlite3.Connection, table: str, fmt: str, out: Path, options: d
     out = Path(out)
     tables = exporter.tables if table == "all" else (table,)
     if table != "all" and table not in exporter.tables:
-        raise QueryError(f"table: format {fmt} exports {', '.join(exporter.tables)} (or all), not {table!r}",
-                         "table")
+        raise QueryError(
+            f"table: format {fmt} exports {', '.join(exporter.tables)} (or all), not {table!r}", "table"
+        )
     if table == "all" or out.is_dir():
         out.mkdir(parents=True, exist_ok=True)
         targets = [(t, out / f"{t}{exporter.suffix}") for t in tables]

@@ -2,6 +2,7 @@
 
 Internal columns (the MinHash signature used for near-duplicate detection) are left out.
 """
+
 from __future__ import annotations
 
 import csv
@@ -44,8 +45,9 @@ def write_parquet(conn: sqlite3.Connection, table: str, out: Path, options: dict
     schema = pa.schema([(c, _arrow_type(conn, table, c)) for c in cols])
     with pq.ParquetWriter(out, schema, compression="zstd") as writer:
         while rows := cur.fetchmany(BATCH):
-            data = list(zip(*rows))
-            writer.write_table(pa.table([pa.array(list(v), type=f.type) for v, f in zip(data, schema)], schema=schema))
+            data = list(zip(*rows, strict=True))
+            arrays = [pa.array(list(v), type=f.type) for v, f in zip(data, schema, strict=True)]
+            writer.write_table(pa.table(arrays, schema=schema))
     return [out]
 
 

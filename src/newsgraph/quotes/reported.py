@@ -172,7 +172,7 @@ def _that_clause_misparsed(verb: Token) -> tuple[int, int] | None:
             for rc in pobj.rights:
                 first = rc.doc[rc.left_edge.i]
                 if rc.dep_ == "relcl" and first.lower_ == "that" and any(
-                        c.dep_ == "nsubj" and c.i != first.i for c in rc.children):
+                        c.dep_ in ("nsubj", "nsubjpass") and c.i != first.i for c in rc.children):
                     return first.i + 1, pobj.right_edge.i + 1
     return None
 
@@ -210,4 +210,6 @@ def _according(doc: Doc, tok: Token):
         start, end = phrase_end, sent.end
     else:
         start, end = sent.start, phrase_start
+    while end > start and doc[end - 1].is_punct and doc[end - 1].text not in _CLOSE_MARKS:
+        end -= 1
     return (start, end), (tok.i, tok.i + 2), speaker, "according"

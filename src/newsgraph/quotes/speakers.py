@@ -52,6 +52,8 @@ def trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
         start += 1
     while end > start and (doc[end - 1].is_space or doc[end - 1].text in _EDGE_PUNCT
                            or doc[end - 1].dep_ == "cc"):
+        if doc[end - 1].text == ")" and "(" in doc[start:end - 1].text:
+            break  # a balanced bracket belongs to the span: "Organization (NATO)"
         end -= 1
     return start, end
 
@@ -128,14 +130,14 @@ def _verb_speaker(verb: Token, lex: CueLexicon, depth: int,
     if verb.dep_ == "conj" and verb.head.pos_ in _VERB_POS:
         return _verb_speaker(verb.head, lex, depth + 1)
     if verb.dep_ in ("advcl", "xcomp", "acl", "pcomp", "relcl", "ccomp", "conj", "dep", "parataxis"):
-        for anc in verb.ancestors:
-            kind = cue_kind(anc, lex)
-            if kind in ("speech", "cognition"):
-                ref = _verb_speaker(anc, lex, depth + 1)
-                if ref is not None:
-                    return ref
-            elif kind == "nominal":
-                ref = _nominal_speaker(anc, lex, depth + 1)
+        # a speech cue above wins over a belief verb in between ("X said the data shows …, stating")
+        for wanted in (("speech", "nominal"), ("cognition",)):
+            for anc in verb.ancestors:
+                kind = cue_kind(anc, lex)
+                if kind not in wanted:
+                    continue
+                ref = _nominal_speaker(anc, lex, depth + 1) if kind == "nominal" else \
+                    _verb_speaker(anc, lex, depth + 1)
                 if ref is not None:
                     return ref
         for anc in verb.ancestors:

@@ -26,6 +26,7 @@ class Rows:
     mentions: list[tuple] = field(default_factory=list)
     quotes: list[tuple] = field(default_factory=list)
     events: list[tuple] = field(default_factory=list)
+    event_actors: list[tuple] = field(default_factory=list)
     event_mentions: list[tuple] = field(default_factory=list)
     event_dyads: list[tuple] = field(default_factory=list)
     person_facts: list[tuple] = field(default_factory=list)
@@ -72,9 +73,13 @@ def extraction_rows(ext: Extraction, rows: Rows, *, signature: bytes | None, ing
 
     by_id: dict[str, Actor] = {a.id: a for a in ext.actors}
     keys: dict[str, str] = {a.id: actor_key(a) for a in ext.actors}
+    counted: set[str] = set()
     for a in ext.actors:
         key = keys[a.id]
-        rows.actors.append((key, a.name, a.kind, a.code, a.sector, a.role, a.country, published, published))
+        # Two local actors resolving to one key (Russia, the Kremlin) are one article for it.
+        rows.actors.append((key, a.name, a.kind, a.code, a.sector, a.role, a.country, published, published,
+                            0 if key in counted else 1))
+        counted.add(key)
         rows.article_actors.append((aid, a.id, key))
         for m in a.mentions:
             rows.mentions.append((aid, a.id, key, m.start, m.end, m.text))
@@ -107,6 +112,8 @@ def extraction_rows(ext: Extraction, rows: Rows, *, signature: bytes | None, ing
             ev.location, json.dumps([keys[a.id] for a in src], ensure_ascii=False),
             json.dumps([keys[a.id] for a in tgt], ensure_ascii=False), aid,
         ))
+        for role, side in (("source", src), ("target", tgt)):
+            rows.event_actors.extend((eid, role, k) for k in dict.fromkeys(keys[a.id] for a in side))
         qi = quote_for_event(ev, ext.quotes)
         claimant = by_id.get(ev.claimed_by) if ev.claimed_by else None
         trig = ev.trigger

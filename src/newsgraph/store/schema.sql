@@ -31,9 +31,11 @@ CREATE TABLE IF NOT EXISTS actors (
     role         TEXT,
     country      TEXT,
     first_seen   TEXT,
-    last_seen    TEXT
+    last_seen    TEXT,
+    article_count INTEGER NOT NULL DEFAULT 0  -- articles whose extraction found this actor
 );
 CREATE INDEX IF NOT EXISTS actors_code ON actors(code);
+CREATE INDEX IF NOT EXISTS actors_article_count ON actors(article_count);
 
 -- Which actors each article's extraction found, whether or not a mention span was recorded:
 -- maps the extraction's local ids (a1, a2, ...) to actor keys.
@@ -113,6 +115,7 @@ CREATE TABLE IF NOT EXISTS events (
 );
 CREATE INDEX IF NOT EXISTS events_date ON events(date);
 CREATE INDEX IF NOT EXISTS events_type ON events(type);
+CREATE INDEX IF NOT EXISTS events_type_date ON events(type, date);
 CREATE INDEX IF NOT EXISTS events_first_article ON events(first_article);
 
 CREATE TABLE IF NOT EXISTS event_mentions (
@@ -132,6 +135,15 @@ CREATE TABLE IF NOT EXISTS event_mentions (
 );
 CREATE INDEX IF NOT EXISTS event_mentions_event ON event_mentions(event_id);
 CREATE INDEX IF NOT EXISTS event_mentions_claimed_by ON event_mentions(claimed_by);
+
+-- Which actors (by key) are sources and targets of each event: what actor filters look up.
+CREATE TABLE IF NOT EXISTS event_actors (
+    event_id    TEXT NOT NULL,
+    role        TEXT NOT NULL,              -- 'source' or 'target'
+    actor_key   TEXT NOT NULL,
+    PRIMARY KEY (event_id, role, actor_key)
+);
+CREATE INDEX IF NOT EXISTS event_actors_actor ON event_actors(actor_key, role);
 
 -- Events exploded into (source, target) pairs: what dyad, network and timeline queries scan.
 CREATE TABLE IF NOT EXISTS event_dyads (

@@ -26,8 +26,8 @@ DB_NAME = "newsgraph.sqlite"
 # test can kill a writer while it holds uncommitted rows, or time readers against it.
 COMMIT_PAUSE_ENV = "NEWSGRAPH_TEST_COMMIT_PAUSE"
 SCHEMA_VERSION = 1
-TABLES = ("articles", "actors", "article_actors", "mentions", "quotes", "events", "event_mentions",
-          "event_dyads", "person_facts")
+TABLES = ("articles", "actors", "article_actors", "mentions", "quotes", "events", "event_actors",
+          "event_mentions", "event_dyads", "person_facts")
 
 _INSERTS: dict[str, str] = {
     # Articles already stored are filtered out before these run, so a key collision in
@@ -35,8 +35,9 @@ _INSERTS: dict[str, str] = {
     "articles": "INSERT INTO articles (id, ref, title, url, published, source, language, text, "
                 "duplicate_of, minhash, ingested_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
     # First name, kind and code seen win; missing facts are filled in; the period widens.
-    "actors": "INSERT INTO actors (key, name, kind, code, sector, role, country, first_seen, last_seen) "
-              "VALUES (?,?,?,?,?,?,?,?,?) ON CONFLICT(key) DO UPDATE SET "
+    "actors": "INSERT INTO actors (key, name, kind, code, sector, role, country, first_seen, last_seen, "
+              "article_count) VALUES (?,?,?,?,?,?,?,?,?,?) ON CONFLICT(key) DO UPDATE SET "
+              "article_count = actors.article_count + excluded.article_count, "
               "sector = coalesce(actors.sector, excluded.sector), role = coalesce(actors.role, excluded.role), "
               "country = coalesce(actors.country, excluded.country), "
               "first_seen = CASE WHEN actors.first_seen IS NULL OR excluded.first_seen < actors.first_seen "
@@ -54,6 +55,7 @@ _INSERTS: dict[str, str] = {
               "ON CONFLICT(id) DO UPDATE SET mention_count = events.mention_count + 1, "
               "mode = coalesce(events.mode, excluded.mode), cameo = coalesce(events.cameo, excluded.cameo), "
               "location = coalesce(events.location, excluded.location)",
+    "event_actors": "INSERT OR IGNORE INTO event_actors (event_id, role, actor_key) VALUES (?,?,?)",
     "event_mentions": "INSERT INTO event_mentions (event_id, article_id, seq, claimed_by, quote_id, "
                       "evidence, evidence_start, evidence_end, trigger, trigger_start, trigger_end, confidence) "
                       "VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
@@ -129,7 +131,7 @@ class Store:
                                  f"({SCHEMA_VERSION}); upgrade newsgraph")
             if not readonly:
                 conn.execute("PRAGMA journal_mode=WAL")
-                conn.executescript(resources.files(__package__).joinpath("schema.sql").read_text("utf-8"))
+                _create_or_upgrade(conn)
                 conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
         return cls(path, conn, readonly, scorer if scorer is not None else ontology_scores)
 
@@ -236,6 +238,41 @@ class Store:
             marks = ",".join("?" * len(chunk))
             found.update(r[0] for r in conn.execute(f"SELECT id FROM articles WHERE id IN ({marks})", chunk))
         return found
+
+
+def _create_or_upgrade(conn: sqlite3.Connection) -> None:
+    """Apply schema.sql (idempotent) and fill what an older store lacks, in one transaction."""
+    schema = resources.files(__package__).joinpath("schema.sql").read_text("utf-8")
+    with _transaction(conn):
+        had_actors = _columns(conn, "actors")
+        had_event_actors = bool(_columns(conn, "event_actors"))
+        if had_actors and "article_count" not in had_actors:
+            conn.execute("ALTER TABLE actors ADD COLUMN article_count INTEGER NOT NULL DEFAULT 0")
+            conn.execute("UPDATE actors SET article_count = (SELECT count(DISTINCT article_id) "
+                         "FROM article_actors WHERE actor_key = actors.key)")
+        for statement in _statements(schema):
+            conn.execute(statement)
+        if had_actors and not had_event_actors:
+            for role, column in (("source", "sources"), ("target", "targets")):
+                conn.execute(f"INSERT OR IGNORE INTO event_actors SELECT e.id, '{role}', j.value "
+                             f"FROM events e, json_each(e.{column}) j")
+
+
+def _columns(conn: sqlite3.Connection, table: str) -> set[str]:
+    return {r[1] for r in conn.execute(f"PRAGMA table_info({table})")}
+
+
+def _statements(script: str) -> list[str]:
+    """Split schema.sql into statements (a trigger body holds semicolons of its own)."""
+    out, buf = [], ""
+    for line in script.splitlines(keepends=True):
+        if line.lstrip().startswith("--") and not buf:
+            continue
+        buf += line
+        if sqlite3.complete_statement(buf):
+            out.append(buf.strip())
+            buf = ""
+    return [s for s in out if s]
 
 
 def _connect(db: Path, *, readonly: bool, timeout: float, check_same_thread: bool = False) -> sqlite3.Connection:
