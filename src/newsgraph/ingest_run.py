@@ -12,7 +12,7 @@ import os
 import sys
 import time
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
@@ -66,9 +66,8 @@ class _Extraction:
         self._written: dict[str, dict] = {}
         if workers <= 1:
             from .actors.memory import PersonMemory
-            from .pipeline import Extractor
 
-            self.extractor = Extractor.from_settings(settings)
+            self.extractor = _extractor(settings)
             facts = [{"name": name, **fact} for name, fact in store.person_facts().items()]
             self.extractor.memory = self._memory = PersonMemory.from_rows(facts)
             self._written = {f["name"]: f for f in self._memory.to_rows()}
@@ -87,6 +86,22 @@ class _Extraction:
         changed = [f for f in self._memory.to_rows() if self._written.get(f["name"]) != f]
         self._written.update((f["name"], f) for f in changed)
         return changed
+
+
+_EXTRACTORS: dict[str, object] = {}
+
+
+def _extractor(settings: Settings):
+    """One loaded pipeline per configuration and process: a server ingesting request after
+    request pays for the model, knowledge base and ontology once (the person memory is
+    replaced from the store on every run). Every setting but the store's place is the key."""
+    from .pipeline import Extractor
+
+    key = repr(replace(settings, store=Path("."), ingest_token=None))
+    if key not in _EXTRACTORS:
+        _EXTRACTORS.clear()  # a process rarely switches configuration; keep one model in memory
+        _EXTRACTORS[key] = Extractor.from_settings(settings)
+    return _EXTRACTORS[key]
 
 
 class NewArticles:

@@ -100,9 +100,9 @@ export class ActorView {
         h('section', { class: 'card' }, this.eventsTitle, this.events),
         h('div', { class: 'two-col' },
           h('section', { class: 'card' }, h('h2', null, `What ${actor.name} said`),
-            (a.quotes_by || []).length ? h('ol', { class: 'quotes' }, a.quotes_by.map(quoteCard)) : emptyState('No quotes by this actor.')),
+            (a.quotes_by || []).length ? h('ol', { class: 'quotes' }, a.quotes_by.map((q) => quoteCard(q))) : emptyState('No quotes by this actor.')),
           h('section', { class: 'card' }, h('h2', null, `What others said about ${actor.name}`),
-            (a.quotes_about || []).length ? h('ol', { class: 'quotes' }, a.quotes_about.map(quoteCard)) : emptyState('No quotes mention this actor.')))),
+            (a.quotes_about || []).length ? h('ol', { class: 'quotes' }, a.quotes_about.map((q) => quoteCard(q, [actor.name, code]))) : emptyState('No quotes mention this actor.')))),
     );
     return showEvents(this.events, { actor: code, factuality: 'asserted' }, { names: this.names(), loader: this.eventsLoader });
   }

@@ -2,11 +2,22 @@
 
 import { Loader, get, isAbort, pageInfo } from '../lib/api.js';
 import { emptyState, externalLink, fmtDate, h, plural, replace, routeLink } from '../lib/dom.js';
+import { markedText, nameSpans } from '../lib/marks.js';
 import { route, setQuietly } from '../lib/router.js';
 
 const PAGE = 25;
 
-export function quoteCard(q) {
+function searchWords(q) {
+  return (q || '').split(/[^\p{L}\p{N}]+/u).filter((w) => w.length >= 3);
+}
+
+/** Quote text with the searched words marked (as text nodes and elements, never HTML). */
+function quoteText(text, words) {
+  if (!words || !words.length) return text;
+  return markedText(text, nameSpans(text, words, 'hit'));
+}
+
+export function quoteCard(q, words = []) {
   const art = q.article || {};
   const speaker = q.speaker_name || q.speaker || q.speaker_text || 'unattributed';
   const hl = Number.isInteger(q.start) && Number.isInteger(q.end) ? `${q.start}-${q.end}` : null;
@@ -14,7 +25,7 @@ export function quoteCard(q) {
   return h(
     'li',
     { class: 'quote-card' },
-    h('blockquote', { class: q.direct ? 'direct' : 'reported' }, q.text),
+    h('blockquote', { class: q.direct ? 'direct' : 'reported' }, quoteText(q.text, words)),
     h('div', { class: 'meta' },
       '— ',
       q.speaker_key ? routeLink(route('actor', [q.speaker_key]), speaker, { class: 'actor-link speaker' }) : h('span', { class: 'speaker' }, speaker),
@@ -149,7 +160,7 @@ export class QuotesView {
     const count = info.total !== null ? `${plural(info.total, 'quote')}; ` : '';
     replace(this.results,
       h('p', { class: 'muted', id: 'quote-count' }, `${count}${offset + 1}–${info.shown} shown${who.actor ? `, by ${who.actor.name}` : ''}${base.q ? ', best match first' : ', newest first'}.`),
-      h('ol', { class: 'quotes' }, answer.items.map(quoteCard)),
+      h('ol', { class: 'quotes' }, answer.items.map((q) => quoteCard(q, searchWords(base.q)))),
       nav);
   }
 }

@@ -17,7 +17,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from ..actors.index import ActorIndex
-from .lexicon import Trigger
+from .anaphora import NEUTER_PRONOUNS, PLURAL_PRONOUNS, Anaphora, EventMemory, numeral_size
+from .lexicon import Trigger, pejoratives
+from .speech import SAY_VERBS
 
 SELF_PRONOUNS = frozenset({"we", "i", "us", "our", "my", "me", "ours", "ourselves"})
 # Verbs that only carry a nominal event ("hold talks", "impose sanctions", "launch strikes").
@@ -56,37 +58,68 @@ class ArgumentFinder:
         self.actors = actors
         self.speaker_at = speaker_at
         self.is_trigger_noun = is_trigger_noun
+        self.memory = EventMemory()
+        self._by_id = {a.id: a for a in actors.actors}
+        # a place is not an actor; a place with a known country stands for that country's actor
+        self._by_code = {a.code: a.id for a in actors.actors if a.kind != "location" and a.code}
+        self.anaphora = Anaphora(
+            resolve=lambda t: self.np_actors(t, nested=False, anaphora=False),
+            code_of=self.code_of, kind_of=lambda a: getattr(self._by_id.get(a), "kind", None),
+            clause_subjects=lambda v: self.clause_subject(v)[0], say_verbs=SAY_VERBS)
+
+    def code_of(self, actor_id: str) -> str:
+        a = self._by_id.get(actor_id)
+        return (a.code or a.name) if a is not None else actor_id
+
+    def usable(self, actor_id: str | None) -> str | None:
+        a = self._by_id.get(actor_id) if actor_id else None
+        if a is None or a.kind != "location":
+            return actor_id
+        return self._by_code.get(a.country) if a.country else None
 
     # ---------- noun phrases -> actors ----------
-    def np_actors(self, tok, nested: bool = True, _depth: int = 0) -> list[str]:
+    def np_actors(self, tok, nested: bool = True, _depth: int = 0, anaphora: bool = True) -> list[str]:
         """Actors a noun phrase headed by ``tok`` denotes, following coordination."""
         out: list[str] = []
         for t in _coordinated(tok):
-            for a in self._head_actors(t, nested, _depth):
+            for a in self._head_actors(t, nested, _depth, anaphora):
                 if a not in out:
                     out.append(a)
         return out
 
-    def _head_actors(self, t, nested: bool, depth: int) -> list[str]:
+    def _head_actors(self, t, nested: bool, depth: int, anaphora: bool = True) -> list[str]:
         a = self.actors.at(t.i)
+        low = t.lower_
+        if anaphora and low in PLURAL_PRONOUNS:
+            group = self.anaphora.plural(t)
+            if group and (a is None or a in group):
+                return group
         if a is not None:
-            return [a]
-        if t.lower_ in SELF_PRONOUNS:
+            a = self.usable(a)
+            return [a] if a else []
+        if low in SELF_PRONOUNS:
             sp = self.speaker_at(t)
             return [sp] if sp else []
+        if anaphora and low in NEUTER_PRONOUNS:
+            return self.anaphora.neuter(t, self.actors.at)
+        if t.tag_ in ("WDT", "WP") and t.head.dep_ == "relcl" and t.head.head is not t:
+            # "China, which he accused of ...": the relative pronoun is its antecedent
+            return self.np_actors(t.head.head, nested, depth + 1, anaphora)
         if depth > 3:
             return []
         out: list[str] = []
         for c in t.children:
             if c.dep_ == "appos":
-                out += self.np_actors(c, nested, depth + 1)
+                out += self.np_actors(c, nested, depth + 1, anaphora)
             elif c.dep_ == "prep" and (c.lower_ in EXAMPLE_PREPS or (
                     c.lower_ == "as" and any(g.lower_ == "such" for g in c.children))):
                 for g in c.children:
                     if g.dep_ == "pobj":
-                        out += self.np_actors(g, nested, depth + 1)
+                        out += self.np_actors(g, nested, depth + 1, anaphora)
         if out:
             return out
+        if anaphora and numeral_size(t):
+            return self.anaphora.numeral(t)
         if nested and t.pos_ in ("NOUN", "PROPN"):
             trig = self.is_trigger_noun(t)
             if trig is not None:
@@ -95,16 +128,25 @@ class ArgumentFinder:
                     return srcs
         for c in t.children:
             if c.dep_ in ACTOR_MODIFIER_DEPS:
-                ca = self.actors.at(c.i)
+                if anaphora and c.dep_ == "poss" and c.lower_ in PLURAL_PRONOUNS | NEUTER_PRONOUNS:
+                    out += self.np_actors(c, False, depth + 1, anaphora)
+                    continue
+                ca = self.usable(self.actors.at(c.i))
                 if ca is not None:
-                    out += [ca] + [x for x in self.np_actors(c, False, depth + 1) if x != ca]
+                    out += [ca] + [x for x in self.np_actors(c, False, depth + 1, anaphora) if x != ca]
         if out:
             return out
         for c in t.children:
             if c.dep_ == "prep" and c.lower_ == "of":
                 for g in c.children:
                     if g.dep_ == "pobj":
-                        out += self.np_actors(g, nested, depth + 1)
+                        out += self.np_actors(g, nested, depth + 1, anaphora)
+            elif c.dep_ == "amod" and c.lemma_.lower() == "responsible":
+                # "those responsible for X's war": whoever did that event
+                for p in c.children:
+                    if p.dep_ == "prep" and p.lower_ == "for":
+                        out += [x for g in p.children if g.dep_ == "pobj"
+                                for x in self.np_actors(g, True, depth + 1, anaphora)]
         return out
 
     def prep_actors(self, tok, names, nested: bool = True) -> list[str]:
@@ -222,7 +264,60 @@ class ArgumentFinder:
                 for s in subj:
                     if s.i != n.i:
                         out += self.np_actors(s, nested=False)
+        if not out and trig.frame == "symmetric" and depth < 3:
+            # "said in a phone call", "at the opening of the meeting with X": the clause's
+            # subject took part
+            gov = _governing_clause(n)
+            if gov is not None:
+                out = self.clause_actors(gov, depth + 1)
+        if not out and depth < 3 and any(c.dep_ == "det" and c.lower_ in ANAPHORIC_DETS for c in n.children):
+            # "the strikes were carried out ...": the strikes already reported
+            out = [a for a in self.memory.recall(n.i, {trig.type})]
         return out, light
+
+    def clause_actors(self, v, depth: int = 0) -> list[str]:
+        """Who acts in a clause: its subject, or in a passive its agent or, when the subject is
+        itself an event ("the strikes were carried out"), that event's sources."""
+        subj, passive = self.clause_subject(v)
+        if passive or _is_passive(v):
+            out = self.agent_actors(v)
+            if out:
+                return out
+            for s in subj:
+                trig = self.is_trigger_noun(s) if s.pos_ in ("NOUN", "PROPN") else None
+                if trig is not None:
+                    out += self.nominal_sources(s, trig, depth + 1)[0]
+            return out
+        out = []
+        for s in subj:
+            out += self.np_actors(s, nested=False)
+        return out
+
+
+ANAPHORIC_DETS = frozenset({"the", "this", "these", "those", "that"})
+# Prepositions through which a meeting or a call names the circumstances of a clause.
+CIRCUMSTANCE_PREPS = frozenset({"in", "at", "during", "after", "following", "before", "through", "via", "over", "on"})
+
+
+def _governing_clause(n):
+    """The verb a noun hangs from through "in/at/during ..." (and "the opening of ..."), or None."""
+    t = n
+    for _ in range(3):
+        if t.dep_ != "pobj":
+            return None
+        prep = t.head
+        gov = prep.head
+        if gov.pos_ in ("VERB", "AUX") and prep.lower_ in CIRCUMSTANCE_PREPS:
+            return gov
+        if gov.pos_ in ("NOUN", "PROPN") and prep.lower_ == "of":
+            t = gov
+            continue
+        return None
+    return None
+
+
+def _is_passive(v) -> bool:
+    return v.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in v.children)
 
 
 def _coordinated(tok) -> list:
@@ -241,6 +336,9 @@ def _has_to(v) -> bool:
     return any(c.dep_ == "aux" and c.tag_ == "TO" for c in v.children)
 
 
+# Verbs whose subject receives a nominal event ("has the backing of", "won support").
+HAVE_VERBS = frozenset("have enjoy win gain secure receive get earn".split())
+RECEIVED_TYPES = frozenset({"SUPPORT", "AID"})
 QUANTITY_HEADS = frozenset("series wave round number barrage spate string volley salvo set pair couple dozens".split())
 
 
@@ -264,14 +362,19 @@ def find_arguments(tok, trig: Trigger, finder: ArgumentFinder) -> Arguments:
 
 def _verbal(v, trig: Trigger, f: ArgumentFinder) -> Arguments:
     subj, passive = f.clause_subject(v)
+    # "Russia cannot ... and must be held accountable": the subject is inherited, the voice is not
+    passive = passive or _is_passive(v)
+    if trig.frame == "label":
+        return _label(v, trig, f, subj)
     subj_actors: list[str] = []
     for s in subj:
         subj_actors += f.np_actors(s)
     arg_heads = [c for c in v.children if c.dep_ in ("dobj", "agent", "nsubj", "nsubjpass")]
     arg_heads += [g for c in arg_heads for g in c.children if g.dep_ == "pobj"]
     frame = trig.frame
-    own_subject = any(c.dep_ in SUBJECT_DEPS for c in v.children) or (
-        v.dep_ == "conj" and any(c.dep_ in SUBJECT_DEPS for c in v.head.children))
+    # pairs only among the clause's own (possibly inherited) subjects, not among the objects of a
+    # control verb ("invited X and Y to discuss")
+    own_subject = bool(subj) and all(s.dep_ in SUBJECT_DEPS | {"nsubjpass"} for s in subj)
     if frame == "receive":
         # subject (or the noun a participle modifies) receives; "from"/"by" gives
         sources = f.prep_actors(v, ("from",), nested=False)
@@ -285,6 +388,9 @@ def _verbal(v, trig: Trigger, f: ArgumentFinder) -> Arguments:
         return Arguments(sources=sources, targets=[] if passive else subj_actors, how="receive")
     if passive:
         sources = f.agent_actors(v)
+        if not sources and trig.type == "SANCTION":
+            # "were suspended from ECOWAS": the body one is suspended from did it
+            sources = f.prep_actors(v, ("from",), nested=False)
         if frame == "transfer":
             # "support provided by X to Y": the participle's noun is the thing given
             recipient = [] if v.dep_ == "acl" else subj_actors
@@ -312,6 +418,16 @@ def _verbal(v, trig: Trigger, f: ArgumentFinder) -> Arguments:
         return Arguments(sources=sources, targets=targets, how="symmetric")
     targets = f.targets_by_spec(v, trig.target, arg_heads)
     type_override = None
+    if not targets and trig.type == "ACCUSE":
+        # "condemned it": the event just reported
+        for c in v.children:
+            if c.dep_ in ("dobj", "obj") and c.lower_ in EVENT_PRONOUNS and f.actors.at(c.i) is None:
+                targets = f.memory.recall(v.i, HOSTILE_TYPES)
+    if targets and frame == "speech" and trig.type == "THREATEN" and _states_wrongdoing(v):
+        # "warned Japan that it was violating ...": criticism, not a threat
+        type_override = "ACCUSE"
+    if trig.lemma == "dismiss" and targets and _pejorative_as(v, f) is not None:
+        type_override = "ACCUSE"  # "dismissed the visit as a farce" condemns it
     if not targets and frame == "speech":
         # "warned that the U.S. is violating ...": the complement's subject is the target
         for c in v.children:
@@ -326,13 +442,100 @@ def _verbal(v, trig: Trigger, f: ArgumentFinder) -> Arguments:
     return Arguments(sources=sources, targets=targets, how="active", type_override=type_override)
 
 
+HOSTILE_TYPES = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "THREATEN", "SANCTION"})
+EVENT_PRONOUNS = frozenset({"it", "this", "that"})
+
+
+def _predicates(v) -> list:
+    """What a characterisation says something is: "as X", an object predicate, "called it X"."""
+    out = []
+    heads = [v] + [c for c in v.children if c.dep_ in ("dobj", "obj")]
+    for h in heads:
+        for c in h.children:
+            if c.dep_ == "prep" and c.lower_ == "as":
+                out += [g for g in c.children if g.dep_ == "pobj"]
+            elif h is v and c.dep_ in ("oprd", "attr"):
+                out.append(c)
+    for c in v.children:
+        if c.dep_ == "ccomp":
+            out += [g for g in c.children if g.dep_ in ("attr", "oprd", "acomp")]
+    return out
+
+
+def _is_pejorative(pred, f: ArgumentFinder) -> bool:
+    words = pejoratives()
+    for t in pred.subtree:
+        if t.lemma_.lower() in words or t.lower_ in words:
+            return True
+        trig = f.is_trigger_noun(t) if t.pos_ in ("NOUN", "PROPN") else None
+        if trig is not None and trig.type in HOSTILE_TYPES:
+            return True
+    return False
+
+
+def _pejorative_as(v, f: ArgumentFinder):
+    return next((p for p in _predicates(v) if _is_pejorative(p, f)), None)
+
+
+def _label(v, trig: Trigger, f: ArgumentFinder, subj: list) -> Arguments:
+    """"described it as a horrific attack", "called the visit a farce": ACCUSE the doer."""
+    pred = _pejorative_as(v, f)
+    if pred is None:
+        return Arguments()
+    sources = [a for s in subj for a in f.np_actors(s, nested=False)]
+    objs = [c for c in v.children if c.dep_ in ("dobj", "obj") and c is not pred]
+    objs += [g for c in v.children if c.dep_ == "ccomp" for g in c.children if g.dep_ in SUBJECT_DEPS | {"nsubjpass"}]
+    targets: list[str] = []
+    for o in objs:
+        if o.lower_ in EVENT_PRONOUNS and f.actors.at(o.i) is None:
+            # "it" is the event talked about: the latest of the kind named, else any hostile one
+            named = {t.type for t in (f.is_trigger_noun(x) for x in pred.subtree if x.pos_ == "NOUN") if t}
+            targets = f.memory.recall(v.i, named & HOSTILE_TYPES or HOSTILE_TYPES)
+        else:
+            targets = f.np_actors(o)
+        if targets:
+            break
+    return Arguments(sources=sources, targets=targets, how="active")
+
+
+def _states_wrongdoing(v) -> bool:
+    """A say-type verb whose complement clause reports a present or past act, not a future one."""
+    clause = next((c for c in v.children if c.dep_ == "ccomp" and c.pos_ in CLAUSE_VERB_POS), None)
+    return clause is not None and not _is_future_threat(clause)
+
+
 def _is_future_threat(clause) -> bool:
     return any(c.dep_ == "aux" and c.lower_ in ("will", "would", "'ll", "could") for c in clause.children)
+
+
+def _quantity_head(n):
+    """"a series of drills" -> series (phrases of the event often attach to it)."""
+    if n.dep_ == "pobj" and n.head.lower_ == "of" and n.head.head.lemma_.lower() in QUANTITY_HEADS:
+        return n.head.head
+    return None
+
+
+def _trailing_preps(n) -> list:
+    """The verb a nominal object hangs from, when a preposition right after the noun phrase was
+    attached to that verb ("followed her trip last month to China")."""
+    h = n.head
+    if n.dep_ not in ("dobj", "obj") or h.pos_ not in CLAUSE_VERB_POS:
+        return []
+    end = n.right_edge.i
+    for c in h.children:
+        if c.dep_ == "prep" and c.i > end and all(
+                t.dep_ in ("npadvmod", "amod", "advmod") or t.head.dep_ == "npadvmod"
+                for t in n.doc[end + 1:c.i]):
+            return [h]
+    return []
 
 
 def _nominal(n, trig: Trigger, f: ArgumentFinder) -> Arguments:
     sources, light = f.nominal_sources(n, trig)
     extra = [light] if light is not None else []
+    q = _quantity_head(n)
+    if q is not None:
+        extra.append(q)
     spec = list(trig.target)
     if trig.type in PATIENT_OF_TYPES and "of" not in spec:
         spec.append("of")
@@ -344,6 +547,8 @@ def _nominal(n, trig: Trigger, f: ArgumentFinder) -> Arguments:
                 light is None or any(c.dep_ in SUBJECT_DEPS for c in light.children)):
             return Arguments(sources=sources, pairwise=True, how="nominal-pairs")
     targets = f.targets_by_spec(n, spec, extra, nested=False)
+    if not targets and light is None and q is None:
+        targets = f.targets_by_spec(n, spec, _trailing_preps(n), nested=False)
     # participle carrying the nominal's recipient: "support provided by X to Y"
     if not targets:
         for c in n.children:
@@ -352,12 +557,18 @@ def _nominal(n, trig: Trigger, f: ArgumentFinder) -> Arguments:
                     g for a in c.children if a.dep_ == "agent" for g in a.children], nested=False)
                 if targets:
                     break
-    # "with support from X": the recipient is the subject of the clause the phrase modifies
+    # "with support from X": the recipient is whoever acts in the clause the phrase modifies
     if not targets and n.dep_ == "pobj" and n.head.lower_ == "with":
         gov = n.head.head
         if gov.pos_ in CLAUSE_VERB_POS:
-            subj, passive = f.clause_subject(gov)
-            for s in subj:
-                targets += f.np_actors(s, nested=False)
+            targets = f.clause_actors(gov)
+    # "Moscow has his full backing", "Kyiv won the support of NATO": the haver receives
+    if not targets and trig.type in RECEIVED_TYPES and n.dep_ in ("dobj", "obj") and \
+            n.head.lemma_.lower() in HAVE_VERBS:
+        subj, passive = f.clause_subject(n.head)
+        if not passive:
+            targets = [a for s in subj for a in f.np_actors(s, nested=False)]
+        if targets and not sources:
+            sources = f.prep_actors(n, ("of",), nested=False)
     how = "nominal-light" if light is not None else "nominal"
     return Arguments(sources=sources, targets=targets, how=how)

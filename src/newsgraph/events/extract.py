@@ -18,7 +18,7 @@ from .factuality import Factuality, factuality_of
 from .lexicon import Trigger
 from .ontology import Ontology
 from .places import find_location
-from .speech import QuoteLocator, demanded_subjects, reporting_subject
+from .speech import QuoteLocator, demanded_subjects, reported_clauses, reporting_subject
 from .triggers import find_triggers
 
 SPEAKER_SOURCED_TYPES = frozenset({"REQUEST", "ACCUSE", "THREATEN", "REJECT"})
@@ -61,6 +61,7 @@ def _code_trigger(tok, entries: list[Trigger], finder: ArgumentFinder, locator: 
     chosen: Trigger | None = None
     args: Arguments | None = None
     speaker = locator.speaker_at(tok.idx)
+    partial: tuple[str, list[str]] | None = None
     for entry in entries:
         a = find_arguments(tok, entry, finder)
         if not a.sources and a.targets and speaker and entry.type in SPEAKER_SOURCED_TYPES:
@@ -69,8 +70,13 @@ def _code_trigger(tok, entries: list[Trigger], finder: ArgumentFinder, locator: 
         if a.sources and (a.targets or (a.pairwise and len(a.sources) > 1)):
             chosen, args = entry, a
             break
+        if a.sources and partial is None:
+            partial = (entry.type, a.sources)
     if chosen is None or args is None:
+        if partial is not None:
+            finder.memory.add(tok.i, *partial)  # a later "the attack" may still refer to it
         return []
+    finder.memory.add(tok.i, args.type_override or chosen.type, args.sources)
     fact = factuality_of(tok)
     typ = args.type_override or chosen.type
     mode = chosen.mode if typ == chosen.type else "disapprove"
@@ -104,7 +110,8 @@ def _drop_self_loops(srcs: list[str], tgts: list[str], actors: ActorIndex) -> tu
 
 
 def _speech_acts(doc, quotes: list[Quote], finder: ArgumentFinder, actors: ActorIndex) -> list[_Draft]:
-    """REQUEST from a quote's speaker to the actor the quote says should or must act."""
+    """REQUEST from a speaker to the actor the speaker says should or must act: inside a quote
+    the quote's speaker; in "X and Y said that Z needed to ..." the say-verb's subjects."""
     out: list[_Draft] = []
     for q in quotes:
         if q.speaker is None:
@@ -113,13 +120,24 @@ def _speech_acts(doc, quotes: list[Quote], finder: ArgumentFinder, actors: Actor
         if span is None:
             continue
         for sent in {t.sent.start: t.sent for t in span}.values():
-            for verb, subj in demanded_subjects(sent, q):
-                if subj.lower_ in SELF_PRONOUNS or subj.dep_ == "nsubjpass":
-                    continue
-                targets = finder.np_actors(subj, nested=False)
-                srcs, tgts = _drop_self_loops([q.speaker], targets, actors)
-                if tgts:
-                    out.append(_Draft(verb, "REQUEST", None, "100", srcs, tgts, Factuality(), None, 0.5))
+            toks = [t for t in sent if q.start <= t.idx < q.end]
+            out += _requests([q.speaker], demanded_subjects(toks), finder, actors)
+    for verb, clause in reported_clauses(doc):
+        srcs = finder.clause_actors(verb)
+        if srcs:
+            out += _requests(srcs, demanded_subjects(clause.subtree), finder, actors)
+    return out
+
+
+def _requests(sources: list[str], demanded, finder: ArgumentFinder, actors: ActorIndex) -> list[_Draft]:
+    out = []
+    for verb, subj in demanded:
+        if subj.lower_ in SELF_PRONOUNS or subj.dep_ == "nsubjpass":
+            continue
+        targets = finder.np_actors(subj, nested=False)
+        srcs, tgts = _drop_self_loops(sources, targets, actors)
+        if srcs and tgts:
+            out.append(_Draft(verb, "REQUEST", None, "100", srcs, tgts, Factuality(), None, 0.5))
     return out
 
 

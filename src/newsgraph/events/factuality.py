@@ -28,7 +28,7 @@ GOVERNOR = {
     **dict.fromkeys("fear worry concern concerned afraid consider weigh try attempt possible "
                     "possibility prospect risk danger chance likelihood question wonder "
                     "ponder explore unclear unlikely likely potential could".split(), "hypothetical"),
-    **dict.fromkeys("urge demand ask call press require need insist appeal request "
+    **dict.fromkeys("urge demand ask call press require need appeal request "
                     "order push implore beg".split(), "demanded"),
     **dict.fromkeys("claim allege accuse suspect rumor rumour".split(), "alleged"),
 }
@@ -88,6 +88,19 @@ def _clause_cue(v) -> Factuality | None:
     return None
 
 
+# Prepositions that set an event as the background of a clause, which takes it as given.
+BACKGROUND_PREPS = frozenset("during amid amidst before after since despite following throughout".split())
+
+
+def _is_background(noun, prep) -> bool:
+    p = prep.lower_
+    if p in BACKGROUND_PREPS:
+        return True
+    # "in its war", "in the war": a known event, not one being planned
+    return p == "in" and any(c.dep_ in ("poss", "det") and c.lower_ not in ("a", "an", "any", "no")
+                             for c in noun.children)
+
+
 def _has_child_lemma(v, lemma: str) -> bool:
     return any(c.lemma_.lower() == lemma for c in v.children)
 
@@ -119,6 +132,8 @@ def factuality_of(trigger) -> Factuality:
         if dep == "pobj" and head.dep_ == "prep":
             gov = head.head
             gl = gov.lemma_.lower()
+            if t.pos_ in ("NOUN", "PROPN") and _is_background(t, head):
+                break  # "before Moscow's war on Ukraine", "arming Russia in its war": presupposed
             if gov.pos_ in ("NOUN", "PROPN") and gov.lower_ in GOVERNOR_NOUNS:
                 return Factuality(GOVERNOR_NOUNS[gov.lower_], gov.lower_)
             if gov.pos_ == "ADJ" and gl in GOVERNOR:

@@ -8,6 +8,7 @@ whatever the size of the lexicon.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
@@ -15,7 +16,7 @@ import yaml
 
 from ..errors import KnowledgeBaseError
 
-FRAMES = ("agent", "transfer", "symmetric", "receive", "speech")
+FRAMES = ("agent", "transfer", "symmetric", "receive", "speech", "label")
 # Second words that make a verb phrase "verb + particle/preposition" rather than "verb + object".
 PARTICLES = frozenset(
     "on upon off up down out back in away over for to with into against from by at about around of".split()
@@ -126,3 +127,10 @@ def read_trigger_file(path: Path | None, known_types: set[str]) -> list[Trigger]
     except yaml.YAMLError as exc:
         raise KnowledgeBaseError(f"{origin}: not valid YAML ({exc})") from exc
     return parse_groups(data, origin, known_types)
+
+
+@lru_cache(maxsize=1)
+def pejoratives() -> frozenset[str]:
+    """Words that turn a characterisation ("described it as ...") into a condemnation."""
+    text = resources.files("newsgraph.events").joinpath("data/pejoratives.txt").read_text("utf-8")
+    return frozenset(w.strip().lower() for w in text.splitlines() if w.strip() and not w.startswith("#"))

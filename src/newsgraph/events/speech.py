@@ -55,10 +55,19 @@ def reporting_subject(tok, actors) -> str | None:
     return None
 
 
-def demanded_subjects(sent, quote: Quote):
-    """(verb, subject token) pairs in a quote where the subject is told what it should do."""
-    for tok in sent:
-        if not (quote.start <= tok.idx < quote.end) or tok.pos_ not in ("VERB", "AUX"):
+def reported_clauses(doc):
+    """(say-verb, complement clause head) for every "X said (that) ..." in the document."""
+    for tok in doc:
+        if tok.pos_ == "VERB" and tok.lemma_.lower() in SAY_VERBS:
+            for c in tok.children:
+                if c.dep_ == "ccomp":
+                    yield tok, c
+
+
+def demanded_subjects(tokens):
+    """(verb, subject token) pairs among ``tokens`` where the subject is told what it should do."""
+    for tok in tokens:
+        if tok.pos_ not in ("VERB", "AUX"):
             continue
         modal = next((c for c in tok.children if c.dep_ == "aux" and c.lower_ in DEMAND_MODALS), None)
         needs = tok.lemma_.lower() in ("need", "have") and any(

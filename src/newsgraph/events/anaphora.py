@@ -1,0 +1,174 @@
+"""What "they", "all three", "the two leaders", "its" and "the strikes" stand for, for the event stage.
+
+The actor index maps one token to one actor, so a plural pronoun or a numeral noun phrase that
+stands for several coordinated actors ("Niger, Mali and Burkina Faso ... they", "All three were
+suspended") cannot be stored there; the event stage resolves those itself, only when the
+actor stage left the token unresolved (or resolved it to one member of the group):
+
+- a plural pronoun in the complement of a say-verb is the say-verb's subject ("X and Y said
+  they had discussed ..."); otherwise the nearest earlier group of two or more actors, subjects
+  of main clauses first, in the same or the two previous sentences;
+- "all three", "the two leaders", "both" is the nearest earlier group of exactly that size;
+- an unresolved "its"/"it" (not the expletive "it is ...") is the nearest earlier state or
+  organisation subject in the same sentence ("helping Russia restock its arsenal as it ...").
+
+Events are anaphoric too: "the strikes were carried out with ...", "condemned the attack",
+"described it as a horrific attack" refer to an event already reported. ``EventMemory`` keeps
+the sources of every event found so far, in text order, so such a mention can take them.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+PLURAL_PRONOUNS = frozenset({"they", "them", "their", "theirs", "themselves"})
+NEUTER_PRONOUNS = frozenset({"it", "its", "itself"})
+NUMBERS = {"two": 2, "both": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+           "2": 2, "3": 3, "4": 4, "5": 5, "6": 6, "7": 7}
+DEFINITE_DETS = frozenset({"the", "these", "those", "all", "both"})
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+COLLECTIVE_KINDS = frozenset({"state", "organisation", "group"})
+SENTENCES_BACK = 2
+NUMERAL_SENTENCES_BACK = 4
+
+
+def _sentences_back(tok, n: int) -> list:
+    """The token's sentence and up to ``n`` sentences before it, nearest first."""
+    doc = tok.doc
+    out = [tok.sent]
+    while len(out) <= n and out[-1].start > 0:
+        out.append(doc[out[-1].start - 1].sent)
+    return out
+
+
+def numeral_size(t) -> int | None:
+    """N when ``t`` heads "all three", "the three nations", "both", "the two leaders"."""
+    low = t.lower_
+    if t.pos_ == "NUM" and low in NUMBERS and t.dep_ != "nummod":
+        return NUMBERS[low]
+    if low == "both" and t.dep_ in SUBJECT_DEPS | {"dobj", "pobj"}:
+        return 2
+    if t.pos_ in ("NOUN", "PROPN") and t.tag_ in ("NNS", "NNPS"):
+        num = next((c for c in t.children if c.dep_ == "nummod" and c.lower_ in NUMBERS), None)
+        if num is not None and any(c.lower_ in DEFINITE_DETS and c.dep_ in ("det", "predet") for c in t.children):
+            return NUMBERS[num.lower_]
+    return None
+
+
+class Anaphora:
+    """Group and pronoun antecedents; ``resolve(tok)`` gives a noun phrase's actors without anaphora."""
+
+    def __init__(self, resolve: Callable[[object], list[str]], code_of: Callable[[str], str],
+                 kind_of: Callable[[str], str | None], clause_subjects: Callable[[object], list],
+                 say_verbs: frozenset[str]):
+        self.resolve = resolve
+        self.code_of = code_of
+        self.kind_of = kind_of
+        self.clause_subjects = clause_subjects
+        self.say_verbs = say_verbs
+        self._groups: dict[int, list[tuple[tuple, list[str]]]] = {}
+
+    def _distinct(self, ids: list[str]) -> list[str]:
+        seen: set[str] = set()
+        out = []
+        for a in ids:
+            c = self.code_of(a)
+            if c not in seen:
+                seen.add(c)
+                out.append(a)
+        return out
+
+    def _sentence_groups(self, sent) -> list[tuple[tuple, list[str]]]:
+        """(rank, actors) of every group of two or more actors in a sentence, best rank first."""
+        if sent.start in self._groups:
+            return self._groups[sent.start]
+        out = []
+        for t in sent:
+            size = numeral_size(t)
+            if size is None and not any(c.dep_ in ("conj", "appos") for c in t.children):
+                continue
+            if t.dep_ in ("conj", "appos"):
+                continue
+            ids = self.numeral(t, size) if size else self._distinct(self.resolve(t))
+            if len(ids) < 2:
+                continue
+            main = t.dep_ in SUBJECT_DEPS and (t.head.dep_ == "ROOT" or (
+                t.head.dep_ == "conj" and t.head.head.dep_ == "ROOT"))
+            out.append(((main, t.dep_ in SUBJECT_DEPS, t.i), ids))
+        out.sort(key=lambda g: g[0], reverse=True)
+        self._groups[sent.start] = out
+        return out
+
+    def plural(self, t) -> list[str]:
+        """Antecedent group of "they"/"their"/"them"."""
+        cur = t
+        for _ in range(8):
+            head = cur.head
+            if head is cur:
+                break
+            if cur.dep_ == "ccomp" and head.lemma_.lower() in self.say_verbs:
+                ids: list[str] = []
+                for s in self.clause_subjects(head):
+                    ids += self.resolve(s)
+                if ids:
+                    return self._distinct(ids)
+                break
+            cur = head
+        for n, sent in enumerate(_sentences_back(t, SENTENCES_BACK)):
+            for (_, _, i), ids in self._sentence_groups(sent):
+                if n == 0 and i >= t.i:
+                    continue
+                return ids
+        return []
+
+    def numeral(self, t, size: int | None = None) -> list[str]:
+        """Antecedent group of "all three", "the two leaders": the nearest group of that size."""
+        size = size or numeral_size(t)
+        if not size:
+            return []
+        for n, sent in enumerate(_sentences_back(t, NUMERAL_SENTENCES_BACK)):
+            best = None
+            for tok in sent:
+                if n == 0 and tok.i >= t.i:
+                    break
+                if tok.dep_ in ("conj", "appos") or not any(c.dep_ in ("conj", "appos") for c in tok.children):
+                    continue
+                ids = self._distinct(self.resolve(tok))
+                if len(ids) == size:
+                    best = ids
+            if best:
+                return best
+        return []
+
+    def neuter(self, t, at: Callable[[int], str | None]) -> list[str]:
+        """"its"/"it": the nearest earlier state or organisation subject in the same sentence."""
+        if t.lower_ == "it" and (t.head.lemma_ == "be" or t.dep_ not in ("nsubj", "nsubjpass", "dobj")):
+            return []
+        for tok in reversed(t.sent[: t.i - t.sent.start]):
+            if tok.dep_ in SUBJECT_DEPS:
+                a = at(tok.i)
+                if a is not None and self.kind_of(a) in COLLECTIVE_KINDS:
+                    return [a]
+        return []
+
+
+@dataclass
+class EventMemory:
+    """Sources of the events found so far, in text order (token index, type, sources)."""
+
+    entries: list[tuple[int, str, list[str]]] = field(default_factory=list)
+    window: int = 400  # tokens: an anaphoric event mention refers to something recent
+
+    def add(self, i: int, type_: str, sources: list[str]) -> None:
+        if sources:
+            self.entries.append((i, type_, list(sources)))
+
+    def recall(self, before: int, types: frozenset[str] | set[str] | None = None) -> list[str]:
+        for i, typ, srcs in reversed(self.entries):
+            if i >= before:
+                continue
+            if before - i > self.window:
+                break
+            if types is None or typ in types:
+                return srcs
+        return []
