@@ -12,68 +12,20 @@ from pathlib import Path
 import pytest
 from spacy.tokens import Doc
 
+from actors_kb import PUBLISHED, USER_FILE, load_small_kb, run, write_kb
 from newsgraph.actors import KnowledgeBase, PersonMemory, resolve_actors
 from newsgraph.records import Article
 
-COUNTRIES = """\
-RUS: {name: Russia, demonyms: [Russian, Russians], capitals: [Moscow]}
-USA: {name: United States, aliases: [U.S., US, America], demonyms: [American, Americans], capitals: [Washington]}
-CHN: {name: China, demonyms: [Chinese], capitals: [Beijing]}
-IRN: {name: Iran, demonyms: [Iranian, Iranians], capitals: [Tehran]}
-CHL: {name: Chile, demonyms: [Chilean, Chileans], capitals: [Santiago]}
-PRK: {name: North Korea, aliases: [DPRK], demonyms: [North Korean], capitals: [Pyongyang]}
-"""
-ORGS = """\
-- {code: NATO, name: North Atlantic Treaty Organization, aliases: [NATO], kind: organisation, sector: IGO}
-- {code: UN, name: United Nations, aliases: [UN, U.N.], kind: organisation, sector: IGO}
-- {code: Reuters, name: Reuters, kind: organisation, sector: JRN}
-"""
-INSTITUTIONS = """\
-- {name: Kremlin, aliases: [the Kremlin], code: RUS, sector: GOV, kind: organisation}
-- {name: State Department, aliases: [the State Department], code: USA, sector: GOV, kind: organisation}
-"""
-HOLDERS = """\
-name,aliases,role,code,country,sector,start,end
-Halvard Lindqvist,,Secretary General,NATO,NOR,IGO,2014-10-01,2024-09-30
-Pieter van Aalst,,Secretary General,NATO,NLD,IGO,2024-10-01,
-"""
-TITLES = """\
-- {title: President, sector: GOV, aliases: [president]}
-- {title: Secretary General, sector: IGO, aliases: [secretary general, Secretary-General]}
-- {title: Secretary of State, sector: GOV, aliases: []}
-- {title: Foreign Minister, sector: GOV, aliases: [foreign minister, Minister of Foreign Affairs]}
-- {title: Defence Minister, sector: MIL, aliases: [Defense Minister, defence minister]}
-- {title: Minister, sector: GOV, aliases: [minister]}
-- {title: spokesperson, sector: GOV, aliases: [spokesman, spokeswoman]}
-"""
-USER_FILE = """\
-- {name: Red Dune Brigade, aliases: [Red Dune], kind: group, sector: REB}
-"""
-
-PUBLISHED = date(2024, 6, 20)
 
 
 @pytest.fixture(scope="module")
 def kb_files(tmp_path_factory) -> list[Path]:
-    d = tmp_path_factory.mktemp("kb")
-    out = []
-    for name, text in [("countries.yaml", COUNTRIES), ("organisations.yaml", ORGS),
-                       ("institutions.yaml", INSTITUTIONS), ("office_holders.csv", HOLDERS),
-                       ("titles.yaml", TITLES)]:
-        (d / name).write_text(text, encoding="utf-8")
-        out.append(d / name)
-    return out
+    return write_kb(tmp_path_factory.mktemp("kb"))
 
 
 @pytest.fixture(scope="module")
 def kb(kb_files) -> KnowledgeBase:
-    return KnowledgeBase.load(kb_files, package_data=False)
-
-
-def run(nlp, kb, text, when=PUBLISHED, memory=None):
-    memory = memory if memory is not None else PersonMemory()
-    doc = nlp(text)
-    return doc, resolve_actors(doc, Article(id="t", text=text, published=when), kb, memory)
+    return load_small_kb(kb_files)
 
 
 def by_name(index, name):
@@ -151,7 +103,8 @@ def test_actors_resolve_acronym_learned_from_text(nlp, kb):
     orgs = [a for a in index.actors if a.kind == "organisation"]
     assert [a.code for a in orgs] == ["CDL"]
     assert actor_at(doc, index, "CDL", 1) is orgs[0]
-    assert len(orgs[0].mentions) == 3
+    assert [m.text for m in orgs[0].mentions] == ["Coastal Defence League", "CDL", "CDL", "it"]
+    assert actor_at(doc, index, "it") is orgs[0]  # "the CDL said it would expand"
 
 
 def test_actors_resolve_no_junk_actors(nlp, kb):

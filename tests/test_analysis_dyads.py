@@ -72,7 +72,7 @@ def test_analysis_dyads_sign_of_net_score(conn):
 
 def test_analysis_dyads_other_factualities_counted_apart(conn):
     plain = queries.dyads(conn, "RUS", "IRN", *JUNE)
-    assert "other_factualities" not in plain
+    assert "other_factualities" not in plain and "normalized" not in plain
     assert plain["reverse"]["events"] == 1  # the asserted drone delivery only
     full = queries.dyads(conn, "RUS", "IRN", *JUNE, include_other=True)
     assert full["reverse"] == plain["reverse"]

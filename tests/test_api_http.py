@@ -202,3 +202,23 @@ def test_api_server_invalid_parameters_never_500(server, params):
         r = client.get("/api/dyads", params=params)
     assert 400 <= r.status_code < 500
     assert r.json()["error"]["message"]
+
+
+def test_api_cached_answers_follow_new_data(tmp_path):
+    from analysis_corpus import ARTICLES, extraction
+
+    from conftest import ASGIClient
+    from newsgraph.api.app import create_app
+    from newsgraph.config import Settings
+    from newsgraph.store import Store
+
+    with Store.open(tmp_path) as store:
+        store.write([extraction(*a) for a in ARTICLES if a[0] != "syn-05"])
+    api = ASGIClient(create_app(tmp_path, Settings(store=tmp_path)))
+    before = api.get("/api/network", params={"start": JUNE[0]}).json()
+    assert api.get("/api/network", params={"start": JUNE[0]}).json() == before
+    assert all(e["sign"] > 0 for e in before["edges"])
+    with Store.open(tmp_path) as store:  # an ingest commits the quarrels of syn-05
+        store.write([extraction(*a) for a in ARTICLES if a[0] == "syn-05"])
+    after = api.get("/api/network", params={"start": JUNE[0]}).json()
+    assert any(e["sign"] < 0 for e in after["edges"])

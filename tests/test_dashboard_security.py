@@ -73,7 +73,7 @@ def hostile_server(tmp_path_factory):
         yield base
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="module")  # one Playwright at a time: each module starts and stops its own
 def chromium():
     with browser() as b:
         yield b

@@ -3,6 +3,7 @@ sources, served under the API's Content-Security-Policy; and the offset arithmet
 view relies on (run under Node, the same code the browser runs)."""
 from __future__ import annotations
 
+import asyncio
 import json
 import re
 import shutil
@@ -82,8 +83,6 @@ def test_dashboard_static_served_under_csp(tmp_path):
     async def fetch():
         async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://test") as client:
             return [await client.get(p) for p in ("/", "/static/app.js", "/static/app.css")]
-
-    import asyncio
 
     index, js, css = asyncio.run(fetch())
     assert index.status_code == 200 and "<main id=\"main\"" in index.text

@@ -32,7 +32,7 @@ def server(examples_store):
         yield base
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")  # one Playwright at a time: each module starts and stops its own
 def chromium():
     with browser() as b:
         yield b

@@ -4,6 +4,10 @@ The contract between stages. The actor stage resolves every mention it can (name
 entities, knowledge-base names, demonyms, capitals as metonyms, titles, surnames and
 pronouns through coreference) and records, for each token it covers, the local actor id
 (``a1``...). Quote and event stages never resolve names themselves: they ask this index.
+
+A plural anaphor ("they" after "Niger, Mali and Burkina Faso") stands for several actors:
+``all_at(i)`` gives all of them (``token_actors``); ``at(i)`` keeps answering with one id,
+the first antecedent, so code that expects one actor per token keeps working.
 """
 from __future__ import annotations
 
@@ -27,11 +31,21 @@ class ActorIndex:
     actors: list[Actor] = field(default_factory=list)
     mentions: list[ActorMention] = field(default_factory=list)
     token_actor: dict[int, str] = field(default_factory=dict)
+    token_actors: dict[int, list[str]] = field(default_factory=dict)  # only tokens standing for several
 
     def add_mention(self, mention: ActorMention) -> None:
         self.mentions.append(mention)
         for i in range(mention.start, mention.end):
             self.token_actor.setdefault(i, mention.actor_id)
+
+    def add_group(self, start: int, end: int, actor_ids: list[str], how: str = "pronoun") -> None:
+        """Tokens [start, end) stand for all of ``actor_ids`` ("they", "the three nations")."""
+        for a in actor_ids:
+            self.mentions.append(ActorMention(start, end, a, how))
+        for i in range(start, end):
+            self.token_actor.setdefault(i, actor_ids[0])
+            if len(actor_ids) > 1:
+                self.token_actors.setdefault(i, list(actor_ids))
 
     def get(self, actor_id: str | None) -> Actor | None:
         if actor_id is None:
@@ -45,13 +59,21 @@ class ActorIndex:
         """The actor a token belongs to, or None."""
         return self.token_actor.get(token_i)
 
+    def all_at(self, token_i: int) -> list[str]:
+        """Every actor a token stands for: several for a plural anaphor, else ``[at(i)]`` or []."""
+        many = self.token_actors.get(token_i)
+        if many is not None:
+            return list(many)
+        one = self.token_actor.get(token_i)
+        return [one] if one is not None else []
+
     def in_range(self, start: int, end: int) -> list[str]:
         """Distinct actor ids mentioned in the token range [start, end), in text order."""
         seen: list[str] = []
         for i in range(start, end):
-            a = self.token_actor.get(i)
-            if a is not None and a not in seen:
-                seen.append(a)
+            for a in self.all_at(i):
+                if a not in seen:
+                    seen.append(a)
         return seen
 
     def mentions_of(self, actor_id: str) -> list[ActorMention]:

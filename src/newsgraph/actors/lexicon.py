@@ -12,6 +12,38 @@ from .normalise import alias_key, fold
 
 
 @dataclass(frozen=True)
+class AnaphoraWords:
+    """Words of ``anaphora:`` in resolution.yaml (see actors/anaphora.py)."""
+
+    singular_pronouns: frozenset[str]
+    plural_pronouns: frozenset[str]
+    expletive_verbs: frozenset[str]
+    singular_nouns: dict[str, str]
+    plural_nouns: dict[str, str]
+    group_nouns: dict[str, str]
+    group_determiners: frozenset[str]
+    numbers: dict[str, int]
+    collective_nouns: frozenset[str]
+    compass_states: dict[str, tuple[str, tuple[str, ...]]]
+
+
+def _anaphora(raw: dict) -> AnaphoraWords:
+    return AnaphoraWords(
+        singular_pronouns=_set(raw, "singular_pronouns"),
+        plural_pronouns=_set(raw, "plural_pronouns"),
+        expletive_verbs=_set(raw, "expletive_verbs"),
+        singular_nouns={fold(k): v for k, v in raw["singular_nouns"].items()},
+        plural_nouns={fold(k): v for k, v in raw["plural_nouns"].items()},
+        group_nouns={fold(k): v for k, v in raw["group_nouns"].items()},
+        group_determiners=_set(raw, "group_determiners"),
+        numbers={fold(str(k)): int(v) for k, v in raw["numbers"].items()},
+        collective_nouns=_set(raw, "collective_nouns"),
+        compass_states={fold(k): (v["state"], tuple(v.get("needs") or [v["state"]]))
+                        for k, v in raw["compass_states"].items()},
+    )
+
+
+@dataclass(frozen=True)
 class Lexicon:
     male: frozenset[str]
     female: frozenset[str]
@@ -32,6 +64,7 @@ class Lexicon:
     name_like_titles: frozenset[str]
     media_sectors: frozenset[str]
     org_words: frozenset[str]
+    anaphora: AnaphoraWords
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "pronouns", self.male | self.female)
@@ -66,6 +99,7 @@ def lexicon() -> Lexicon:
             name_like_titles=_set(raw, "name_like_titles"),
             org_words=_set(raw, "org_words"),
             media_sectors=frozenset(str(x).upper() for x in raw.get("media_sectors") or []),
+            anaphora=_anaphora(raw["anaphora"]),
         )
-    except (OSError, KeyError, TypeError, yaml.YAMLError) as exc:
+    except (OSError, KeyError, TypeError, ValueError, AttributeError, yaml.YAMLError) as exc:
         raise KnowledgeBaseError(f"{res}: invalid actor-resolution lexicon: {exc}") from exc

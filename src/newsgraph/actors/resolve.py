@@ -7,10 +7,13 @@ resolved to one actor each, with every token of every mention indexed for later 
       → pronouns and bare titles             (coref.py)
       → bodies of states, companies, places  (orgs.py)
       → ActorIndex                           (here)
+      → "it", "they", "the country"          (anaphora.py)
 """
 from __future__ import annotations
 
 from ..records import Actor, Article, Span
+from .agents import add_agents
+from .anaphora import resolve_anaphora
 from .context import Cand, DocContext
 from .coref import Coref
 from .index import ActorIndex, ActorMention
@@ -63,6 +66,8 @@ def resolve_actors(doc, article: Article, kb: KnowledgeBase, memory: PersonMemor
     persons[:] = [p for p in persons if not _inside_only(p, body_tokens)]
     others = _places_only(ctx, others)
     index = _build_index(ctx, persons, others + bodies + unknown)
+    add_agents(doc, index, kb)  # "Ugandan rebels", "students in Serbia" (agents.py)
+    resolve_anaphora(ctx, index)
     for p in persons:
         if p.stated and p.code:
             memory.learn(p.name, p.role, p.code, p.country, article.published)

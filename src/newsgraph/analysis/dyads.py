@@ -106,9 +106,9 @@ def dyad(
             for f in others
             if rows_tot.get(f)
         }
-    n_articles = articles_in_window(conn, flt.window)
-    out["articles_in_window"] = n_articles
-    if normalize:
+    if normalize:  # a count over the articles table: only when asked for
+        n_articles = articles_in_window(conn, flt.window)
+        out["articles_in_window"] = n_articles
         out["normalized"] = _per_article(out, n_articles)
     out["events_query"] = {"pair": f"{source},{target}", **flt.query()}
     if evidence:

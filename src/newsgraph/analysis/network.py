@@ -17,37 +17,11 @@ from .params import EventFilter, parse_bool, parse_int, split_values
 
 MAX_NODES = 5000
 
-_EDGES_UNDIRECTED = """
-SELECT a, b, COUNT(*), SUM(m),
-       COALESCE(SUM(CASE WHEN intensity > 0 THEN intensity END), 0),
-       COALESCE(SUM(CASE WHEN intensity < 0 THEN -intensity END), 0),
-       SUM(quad = 1), SUM(quad = 2), SUM(quad = 3), SUM(quad = 4)
-FROM (SELECT DISTINCT d.event_id, MIN(d.source, d.target) AS a, MAX(d.source, d.target) AS b,
-             d.quad, d.intensity, e.mention_count AS m
-      FROM event_dyads d JOIN events e ON e.id = d.event_id
-      WHERE d.source <> d.target AND {where})
-GROUP BY a, b
-"""
-
-_EDGES_DIRECTED = """
-SELECT d.source, d.target, COUNT(*), SUM(e.mention_count),
-       COALESCE(SUM(CASE WHEN d.intensity > 0 THEN d.intensity END), 0),
-       COALESCE(SUM(CASE WHEN d.intensity < 0 THEN -d.intensity END), 0),
-       SUM(d.quad = 1), SUM(d.quad = 2), SUM(d.quad = 3), SUM(d.quad = 4)
-FROM event_dyads d JOIN events e ON e.id = d.event_id
+# One pass over the window's dyad rows; aggregation happens in Python, where an event counts
+# once per edge and once per node without the temporary B-trees SQLite's DISTINCT would need.
+_ROWS = """
+SELECT d.event_id, d.source, d.target, d.quad, d.intensity FROM event_dyads d
 WHERE d.source <> d.target AND {where}
-GROUP BY d.source, d.target
-"""
-
-# Distinct events each actor takes part in (as source or target), and their net score.
-_NODES = """
-SELECT actor, COUNT(*), COALESCE(SUM(intensity), 0) FROM (
-  SELECT DISTINCT actor, event_id, intensity FROM (
-    SELECT d.source AS actor, d.event_id, d.intensity FROM event_dyads d
-    WHERE d.source <> d.target AND {where}
-    UNION ALL
-    SELECT d.target, d.event_id, d.intensity FROM event_dyads d WHERE d.source <> d.target AND {where}))
-GROUP BY actor
 """
 
 
@@ -127,69 +101,111 @@ def actor_info(conn: sqlite3.Connection, codes) -> dict[str, dict]:
     return {c: labels.get(c, {"label": c, "kind": None}) for c in codes}
 
 
-def edge_rows(conn: sqlite3.Connection, flt: EventFilter, directed: bool = False) -> list[dict]:
-    """Every edge passing ``flt`` (no node or min_events pruning): the raw material of network and changes."""
+def scan(conn: sqlite3.Connection, flt: EventFilter, directed: bool = False):
+    """Edges (pair -> accumulator) and node activity (code -> [events, net]) of the events passing ``flt``.
+
+    An accumulator is [events, cooperation, conflict, q1, q2, q3, q4, event ids].
+    """
     where, args = flt.where("d")
-    sql = (_EDGES_DIRECTED if directed else _EDGES_UNDIRECTED).format(where=where)
-    out = []
-    for a, b, n, m, coop, conf, q1, q2, q3, q4 in conn.execute(sql, args):
-        net = round(coop - conf, 3)
-        out.append(
-            {
-                "source": a,
-                "target": b,
-                "events": n,
-                "mentions": m or 0,
-                "cooperation": round(coop, 3),
-                "conflict": round(conf, 3),
-                "net": net,
-                "sign": (net > 0) - (net < 0),
-                "weight": abs(net),
-                "by_quad": {"1": q1 or 0, "2": q2 or 0, "3": q3 or 0, "4": q4 or 0},
-            }
+    edges: dict[tuple[str, str], list] = {}
+    nodes: dict[str, list] = {}
+    seen_edge: set[tuple[str, str, str]] = set()
+    seen_node: set[tuple[str, str]] = set()
+    for eid, src, tgt, quad, intensity in conn.execute(_ROWS.format(where=where), args):
+        key = (src, tgt) if directed or src < tgt else (tgt, src)
+        x = intensity or 0.0
+        if (key[0], key[1], eid) not in seen_edge:
+            seen_edge.add((key[0], key[1], eid))
+            acc = edges.get(key)
+            if acc is None:
+                acc = edges[key] = [0, 0.0, 0.0, 0, 0, 0, 0, []]
+            acc[0] += 1
+            if x > 0:
+                acc[1] += x
+            elif x < 0:
+                acc[2] -= x
+            if quad in (1, 2, 3, 4):
+                acc[2 + quad] += 1
+            acc[7].append(eid)
+        for code in (src, tgt):
+            if (code, eid) not in seen_node:
+                seen_node.add((code, eid))
+                n = nodes.get(code)
+                if n is None:
+                    n = nodes[code] = [0, 0.0]
+                n[0] += 1
+                n[1] += x
+    return edges, nodes
+
+
+def _edge(key: tuple[str, str], acc: list) -> dict:
+    net = round(acc[1] - acc[2], 3)
+    return {
+        "source": key[0],
+        "target": key[1],
+        "events": acc[0],
+        "mentions": None,
+        "cooperation": round(acc[1], 3),
+        "conflict": round(acc[2], 3),
+        "net": net,
+        "sign": (net > 0) - (net < 0),
+        "weight": abs(net),
+        "by_quad": {"1": acc[3], "2": acc[4], "3": acc[5], "4": acc[6]},
+    }
+
+
+def edge_rows(conn: sqlite3.Connection, flt: EventFilter, directed: bool = False) -> list[dict]:
+    """Every edge passing ``flt`` (no pruning, no mention counts): what ``changes`` compares."""
+    edges, _ = scan(conn, flt, directed)
+    return [_edge(k, acc) for k, acc in edges.items()]
+
+
+def _mentions(conn: sqlite3.Connection, event_ids: list[str]) -> dict[str, int]:
+    out: dict[str, int] = {}
+    for i in range(0, len(event_ids), 500):
+        chunk = event_ids[i : i + 500]
+        marks = ",".join("?" * len(chunk))
+        out.update(
+            conn.execute(f"SELECT id, mention_count FROM events WHERE id IN ({marks})", chunk).fetchall()
         )
     return out
-
-
-def node_rows(conn: sqlite3.Connection, flt: EventFilter) -> dict[str, tuple[int, float]]:
-    where, args = flt.where("d")
-    return {a: (n, round(s, 3)) for a, n, s in conn.execute(_NODES.format(where=where), [*args, *args])}
 
 
 def network(conn: sqlite3.Connection, params: NetworkParams | None = None) -> dict:
     """Nodes and edges of the network; the ``max_nodes`` most active actors (after the kind filter)
     and the edges among them with at least ``min_events`` events."""
     p = params or NetworkParams()
-    edges = [e for e in edge_rows(conn, p.filter, p.directed) if e["events"] >= p.min_events]
-    activity = node_rows(conn, p.filter)
-    linked = {e["source"] for e in edges} | {e["target"] for e in edges}
+    raw, activity = scan(conn, p.filter, p.directed)
+    raw = {k: acc for k, acc in raw.items() if acc[0] >= p.min_events}
+    linked = {c for k in raw for c in k}
     info = actor_info(conn, linked)
     candidates = [c for c in linked if not p.kinds or info[c]["kind"] in p.kinds]
-    candidates.sort(key=lambda c: (-activity.get(c, (0, 0))[0], c))
+    candidates.sort(key=lambda c: (-activity[c][0], c))
     keep = set(candidates[: p.max_nodes])
-    edges = [e for e in edges if e["source"] in keep and e["target"] in keep]
-    degree: dict[str, int] = {}
-    for e in edges:
-        degree[e["source"]] = degree.get(e["source"], 0) + 1
-        degree[e["target"]] = degree.get(e["target"], 0) + 1
-        e["events_query"] = (
-            {"source": e["source"], "target": e["target"]}
-            if p.directed
-            else {"pair": f"{e['source']},{e['target']}"}
-        ) | p.filter.query()
+    kept = {k: acc for k, acc in raw.items() if k[0] in keep and k[1] in keep}
+    reports = _mentions(conn, [eid for acc in kept.values() for eid in acc[7]])
+    edges, degree = [], dict.fromkeys(keep, 0)
+    for key, acc in kept.items():
+        e = _edge(key, acc)
+        e["mentions"] = sum(reports.get(eid, 1) for eid in acc[7])
+        link = {"source": key[0], "target": key[1]} if p.directed else {"pair": f"{key[0]},{key[1]}"}
+        e["events_query"] = link | p.filter.query()
+        edges.append(e)
+        degree[key[0]] += 1
+        degree[key[1]] += 1
     nodes = [
         {
             "id": c,
             "label": info[c]["label"],
             "kind": info[c]["kind"],
-            "events": activity.get(c, (0, 0))[0],
-            "net": activity.get(c, (0, 0.0))[1],
+            "events": activity[c][0],
+            "net": round(activity[c][1], 3),
             "degree": degree[c],
             "bloc": None,
             "events_query": {"actor": c} | p.filter.query(),
         }
         for c in candidates
-        if c in degree
+        if c in keep and degree[c]
     ]
     edges.sort(key=lambda e: (-e["events"], e["source"], e["target"]))
     return {"params": p.as_json(), "nodes": nodes, "edges": edges}

@@ -8,6 +8,7 @@ naming the parameter, ``NotFoundError`` for an unknown id) and returns plain JSO
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from .. import query as listing
 from ..errors import QueryError
@@ -292,27 +293,57 @@ def _find_actor(conn, key: str) -> tuple[dict, str]:
     raise NotFoundError(f"key: no actor {key[:60]!r} in the store", "key")
 
 
-_PARTNERS = """
-SELECT other, COUNT(*), COALESCE(SUM(intensity), 0) FROM (
-  SELECT DISTINCT d.event_id, d.target AS other, d.intensity
-  FROM event_dyads d WHERE d.source = ? AND d.target <> ? AND {where}
-  UNION
-  SELECT DISTINCT d.event_id, d.source, d.intensity
-  FROM event_dyads d WHERE d.target = ? AND d.source <> ? AND {where})
-GROUP BY other
+# The actor's dyad rows, fetched once for counts, partners and timeline alike.
+_ACTOR_ROWS = """
+SELECT d.event_id, d.target, d.type, d.quad, d.intensity, d.date FROM event_dyads d
+WHERE d.source = ? AND d.target <> ? AND {where}
+UNION ALL
+SELECT d.event_id, d.source, d.type, d.quad, d.intensity, d.date FROM event_dyads d
+WHERE d.target = ? AND d.source <> ? AND {where}
 """
 
-_ACTOR_COUNTS = """
-SELECT x.type, x.quad, COUNT(*), COALESCE(SUM(e.mention_count), 0),
-       COALESCE(SUM(CASE WHEN x.intensity > 0 THEN x.intensity END), 0),
-       COALESCE(SUM(CASE WHEN x.intensity < 0 THEN -x.intensity END), 0)
-FROM (SELECT d.event_id, d.type, d.quad, d.intensity FROM event_dyads d WHERE d.source = ? AND {where}
-      UNION
-      SELECT d.event_id, d.type, d.quad, d.intensity FROM event_dyads d WHERE d.target = ? AND {where}) x
-JOIN events e ON e.id = x.event_id GROUP BY x.type, x.quad
-"""
 
-# The columns of query.list_quotes, so a quote looks the same in every answer.
+def _actor_aggregates(conn, code: str, flt: EventFilter, resolution: str):
+    """Counts, partner scores and per-period counts of the events ``code`` takes part in, in one pass."""
+    from .timeline import period_start
+
+    where, args = flt.where("d")
+    cur = conn.cursor()
+    cur.row_factory = None  # plain tuples: tens of thousands of rows
+    per_type: dict[tuple, list] = {}
+    others: dict[str, list] = {}
+    periods: dict[str, list] = {}
+    seen: set[str] = set()
+    seen_pair: set[tuple[str, str]] = set()
+    for eid, other, typ, quad, x, day in cur.execute(
+        _ACTOR_ROWS.format(where=where), [code, code, *args, code, code, *args]
+    ):
+        x = x or 0.0
+        if (eid, other) not in seen_pair:
+            seen_pair.add((eid, other))
+            o = others.setdefault(other, [0, 0.0])
+            o[0] += 1
+            o[1] += x
+        if eid in seen:
+            continue
+        seen.add(eid)
+        c = per_type.setdefault((typ, quad), [0, 0.0, 0.0])
+        c[0] += 1
+        c[1 if x > 0 else 2] += abs(x)
+        if day:
+            p = periods.setdefault(
+                period_start(date.fromisoformat(day), resolution).isoformat(), [0, 0, 0, 0, 0, 0.0]
+            )
+            p[0] += 1
+            if quad in (1, 2, 3, 4):
+                p[quad] += 1
+            p[5] += x
+    # report counts are left out here: summing them needs a look-up per event
+    counts = counts_from_rows([(t, q, n, 0, coop, conf) for (t, q), (n, coop, conf) in per_type.items()])
+    counts["mentions"] = None
+    return counts, others, {k: tuple(v) for k, v in periods.items()}
+
+
 _QUOTE_COLS = (
     "q.id, q.article_id, q.published, q.speaker_name AS speaker, q.speaker_key, q.speaker_code, "
     'q.speaker_text, q.direct, q.cue, q.text, q.start, q."end"'
@@ -325,10 +356,9 @@ def actor_page(conn, key: str, start=None, end=None, resolution=None, factuality
     flt = EventFilter.parse(start, end, None, None, factuality)
     n = parse_int(limit, "limit", 10, 1, 100)
     actor, code = _find_actor(conn, key)
-    where, args = flt.where("d")
-    counts = counts_from_rows(conn.execute(_ACTOR_COUNTS.format(where=where), [code, *args, code, *args]))
-    others = conn.execute(_PARTNERS.format(where=where), [code, code, *args, code, code, *args]).fetchall()
-    info = _network.actor_info(conn, [o for o, _, _ in others])
+    res = parse_resolution(resolution, "month")
+    counts, others, periods = _actor_aggregates(conn, code, flt, res)
+    info = _network.actor_info(conn, others)
 
     def side(rows):
         return [
@@ -339,21 +369,25 @@ def actor_page(conn, key: str, start=None, end=None, resolution=None, factuality
                 "net": round(s, 3),
                 "events_query": {"pair": f"{code},{o}", **flt.query()},
             }
-            for o, k, s in rows[:n]
+            for o, (k, s) in rows[:n]
         ]
 
-    partners = sorted((r for r in others if r[2] > 0), key=lambda r: (-r[2], -r[1], r[0]))
-    adversaries = sorted((r for r in others if r[2] < 0), key=lambda r: (r[2], -r[1], r[0]))
-    has_events = conn.execute(
-        "SELECT 1 FROM event_dyads WHERE source = ? UNION ALL "
-        "SELECT 1 FROM event_dyads WHERE target = ? LIMIT 1",
-        (code, code),
-    ).fetchone()
-    tl = (
-        _timeline.timeline(conn, actor=code, flt=flt, resolution=parse_resolution(resolution, "month"))
-        if has_events
-        else None
+    partners = sorted(
+        ((o, v) for o, v in others.items() if v[1] > 0), key=lambda r: (-r[1][1], -r[1][0], r[0])
     )
+    adversaries = sorted(
+        ((o, v) for o, v in others.items() if v[1] < 0), key=lambda r: (r[1][1], -r[1][0], r[0])
+    )
+    tl = {
+        "resolution": res,
+        "actor": code,
+        "source": None,
+        "target": None,
+        "directed": False,
+        **flt.window.as_json(),
+        "factuality": flt.query()["factuality"],
+        "periods": _timeline.fill(periods, flt, res, {"actor": code}),
+    }
     if actor["key"] == actor.get("code"):  # a state or IGO speaks through anyone acting for it
         by_sql, by_args = "q.speaker_key = ? OR q.speaker_code = ?", [actor["key"], code]
     else:

@@ -63,6 +63,35 @@ def _periods(first: date, last: date, resolution: str):
         p = period_end(p, resolution) + timedelta(days=1)
 
 
+def fill(rows: dict[str, tuple], flt: EventFilter, resolution: str, link: dict) -> list[dict]:
+    """Periods from first to last (or across the window), zeros where ``rows`` (period start ->
+    (events, q1, q2, q3, q4, net)) has none, each with the ``events_query`` listing its events."""
+    periods: list[dict] = []
+    if rows or (flt.window.start and flt.window.end):
+        first = flt.window.start or date.fromisoformat(min(rows))
+        last = flt.window.end or date.fromisoformat(max(rows))
+        for p in _periods(first, last, resolution):
+            n, q1, q2, q3, q4, net = rows.get(p.isoformat(), (0, 0, 0, 0, 0, 0.0))
+            end = period_end(p, resolution)
+            lo = max(p, flt.window.start) if flt.window.start else p
+            hi = min(end, flt.window.end) if flt.window.end else end
+            periods.append(
+                {
+                    "period": p.isoformat(),
+                    "start": lo.isoformat(),
+                    "end": hi.isoformat(),
+                    "events": n,
+                    "quad1": q1 or 0,
+                    "quad2": q2 or 0,
+                    "quad3": q3 or 0,
+                    "quad4": q4 or 0,
+                    "net": round(net or 0.0, 3),
+                    "events_query": {**link, **flt.query(), "start": lo.isoformat(), "end": hi.isoformat()},
+                }
+            )
+    return periods
+
+
 def timeline(
     conn: sqlite3.Connection,
     actor: str | None = None,
@@ -107,29 +136,7 @@ def timeline(
         link = {"pair": f"{source},{target}"}
     rows = {p: r for p, *r in conn.execute(_SQL.format(period=_PERIOD_SQL[resolution], events=events), qargs)}
 
-    periods = []
-    if rows or (flt.window.start and flt.window.end):
-        first = flt.window.start or date.fromisoformat(min(rows))
-        last = flt.window.end or date.fromisoformat(max(rows))
-        for p in _periods(first, last, resolution):
-            n, q1, q2, q3, q4, net = rows.get(p.isoformat(), (0, 0, 0, 0, 0, 0.0))
-            end = period_end(p, resolution)
-            lo = max(p, flt.window.start) if flt.window.start else p
-            hi = min(end, flt.window.end) if flt.window.end else end
-            periods.append(
-                {
-                    "period": p.isoformat(),
-                    "start": lo.isoformat(),
-                    "end": hi.isoformat(),
-                    "events": n,
-                    "quad1": q1 or 0,
-                    "quad2": q2 or 0,
-                    "quad3": q3 or 0,
-                    "quad4": q4 or 0,
-                    "net": round(net or 0.0, 3),
-                    "events_query": {**link, **flt.query(), "start": lo.isoformat(), "end": hi.isoformat()},
-                }
-            )
+    periods = fill(rows, flt, resolution, link)
     return {
         "resolution": resolution,
         "actor": actor,

@@ -18,6 +18,7 @@ from fastapi.staticfiles import StaticFiles
 from ..config import Settings
 from ..store import DB_NAME, Store
 from . import ingest, routes, security
+from .cache import AnswerCache
 
 
 def open_store(path: Path) -> Store:
@@ -32,6 +33,13 @@ def open_store(path: Path) -> Store:
 def static_dir() -> Path | None:
     folder = Path(str(resources.files("newsgraph.api").joinpath("static")))
     return folder if (folder / "index.html").is_file() else None
+
+
+def settings_cache_size() -> int:
+    """Answers kept per server (NEWSGRAPH_API_CACHE; 0 turns the cache off, e.g. to time cold queries)."""
+    import os
+
+    return int(os.environ.get("NEWSGRAPH_API_CACHE", "256"))
 
 
 def create_app(store_path: str | Path | None = None, settings: Settings | None = None) -> FastAPI:
@@ -56,6 +64,7 @@ def create_app(store_path: str | Path | None = None, settings: Settings | None =
     app.state.store = store
     app.state.settings = settings
     app.state.writer = None
+    app.state.cache = AnswerCache(settings_cache_size())
     security.install(app)
     app.include_router(routes.router)
     app.include_router(ingest.router)

@@ -26,6 +26,11 @@ def connection(request: Request) -> Iterator[sqlite3.Connection]:
         conn.close()
 
 
+def _cached(request: Request, conn: sqlite3.Connection, fn, **params):
+    """An analysis answer, from the cache while the store has not changed since it was computed."""
+    return request.app.state.cache.get(conn, fn.__name__, params, lambda: fn(conn, **params))
+
+
 Conn = Annotated[sqlite3.Connection, Depends(connection)]
 Str = str | None
 Multi = Annotated[list[str] | None, Query()]
@@ -81,6 +86,7 @@ def actors(
 
 @router.get("/actors/{key:path}")
 def actor(
+    request: Request,
     key: str,
     conn: Conn,
     start: Str = START,
@@ -173,6 +179,7 @@ def search(conn: Conn, q: Str = None, limit: Str = None):
 
 @router.get("/dyads")
 def dyads(
+    request: Request,
     conn: Conn,
     source: Str = None,
     target: Str = None,
@@ -186,8 +193,10 @@ def dyads(
     evidence: Str = None,
 ):
     """Counts by type and quad, and the net cooperation-conflict score, for a pair of actors."""
-    return queries.dyads(
+    return _cached(
+        request,
         conn,
+        queries.dyads,
         source=source,
         target=target,
         start=start,
@@ -203,6 +212,7 @@ def dyads(
 
 @router.get("/network")
 def network(
+    request: Request,
     conn: Conn,
     start: Str = START,
     end: Str = END,
@@ -215,8 +225,10 @@ def network(
     directed: Str = None,
 ):
     """Actors and the signed, weighted edges between them, with bloc labels."""
-    return queries.network(
+    return _cached(
+        request,
         conn,
+        queries.network,
         start=start,
         end=end,
         type=type,
@@ -231,6 +243,7 @@ def network(
 
 @router.get("/blocs")
 def blocs(
+    request: Request,
     conn: Conn,
     start: Str = START,
     end: Str = END,
@@ -244,8 +257,10 @@ def blocs(
     seed: Str = None,
 ):
     """Communities of the signed network (Louvain on cooperation, negative ties penalising)."""
-    return queries.blocs(
+    return _cached(
+        request,
         conn,
+        queries.blocs,
         start=start,
         end=end,
         type=type,
@@ -261,6 +276,7 @@ def blocs(
 
 @router.get("/changes")
 def changes(
+    request: Request,
     conn: Conn,
     start: Str = START,
     end: Str = END,
@@ -275,8 +291,10 @@ def changes(
     limit: Str = None,
 ):
     """Edges new or strengthening in a window against a baseline window."""
-    return queries.changes(
+    return _cached(
+        request,
         conn,
+        queries.changes,
         start=start,
         end=end,
         baseline_start=baseline_start,
@@ -293,6 +311,7 @@ def changes(
 
 @router.get("/timeline")
 def timeline(
+    request: Request,
     conn: Conn,
     actor: Str = None,
     source: Str = None,
@@ -306,8 +325,10 @@ def timeline(
     directed: Str = None,
 ):
     """Events per day, week or month by quad category, for an actor or a dyad."""
-    return queries.timeline(
+    return _cached(
+        request,
         conn,
+        queries.timeline,
         actor=actor,
         source=source,
         target=target,

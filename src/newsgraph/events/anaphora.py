@@ -29,6 +29,7 @@ DEFINITE_DETS = frozenset({"the", "these", "those", "all", "both"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 COLLECTIVE_KINDS = frozenset({"state", "organisation", "group"})
 SENTENCES_BACK = 2
+LIST_GLUE = frozenset({",", "and", "or", "&"})
 NUMERAL_SENTENCES_BACK = 4
 
 
@@ -60,8 +61,9 @@ class Anaphora:
 
     def __init__(self, resolve: Callable[[object], list[str]], code_of: Callable[[str], str],
                  kind_of: Callable[[str], str | None], clause_subjects: Callable[[object], list],
-                 say_verbs: frozenset[str]):
+                 say_verbs: frozenset[str], mentions: list[tuple[int, int, str]] = ()):
         self.resolve = resolve
+        self.mentions = sorted(mentions)
         self.code_of = code_of
         self.kind_of = kind_of
         self.clause_subjects = clause_subjects
@@ -121,23 +123,48 @@ class Anaphora:
                 return ids
         return []
 
+    def surface_lists(self, sent) -> list[tuple[int, list[str]]]:
+        """(end token, actors) of every written list "A, B and C" in a sentence: mentions separated
+        only by commas and "and"/"or" (robust to coordination the parser attached elsewhere)."""
+        out: list[tuple[int, list[str]]] = []
+        run: list[str] = []
+        last_end = -1
+        doc = sent.doc
+        for start, end, aid in self.mentions:
+            if start < sent.start or end > sent.end:
+                continue
+            gap = doc[last_end:start] if last_end >= 0 else None
+            if gap is not None and len(gap) <= 3 and all(g.lower_ in LIST_GLUE for g in gap) and run:
+                run.append(aid)
+            else:
+                if len(self._distinct(run)) >= 2:
+                    out.append((last_end - 1, self._distinct(run)))
+                run = [aid]
+            last_end = end
+        if len(self._distinct(run)) >= 2:
+            out.append((last_end - 1, self._distinct(run)))
+        return out
+
     def numeral(self, t, size: int | None = None) -> list[str]:
         """Antecedent group of "all three", "the two leaders": the nearest group of that size."""
         size = size or numeral_size(t)
         if not size:
             return []
         for n, sent in enumerate(_sentences_back(t, NUMERAL_SENTENCES_BACK)):
-            best = None
+            best: tuple[int, list[str]] | None = None
             for tok in sent:
                 if n == 0 and tok.i >= t.i:
                     break
                 if tok.dep_ in ("conj", "appos") or not any(c.dep_ in ("conj", "appos") for c in tok.children):
                     continue
                 ids = self._distinct(self.resolve(tok))
-                if len(ids) == size:
-                    best = ids
+                if len(ids) == size and (best is None or tok.i > best[0]):
+                    best = (tok.i, ids)
+            for end, ids in self.surface_lists(sent):
+                if (n > 0 or end < t.i) and len(ids) == size and (best is None or end > best[0]):
+                    best = (end, ids)
             if best:
-                return best
+                return best[1]
         return []
 
     def neuter(self, t, at: Callable[[int], str | None]) -> list[str]:
@@ -149,6 +176,14 @@ class Anaphora:
                 a = at(tok.i)
                 if a is not None and self.kind_of(a) in COLLECTIVE_KINDS:
                     return [a]
+        if t.sent.start > 0 and t.dep_ in SUBJECT_DEPS:
+            # a sentence opening with "It": the previous sentence's main subject
+            prev = t.doc[t.sent.start - 1].sent
+            for tok in prev:
+                if tok.dep_ in SUBJECT_DEPS and tok.head.dep_ == "ROOT":
+                    a = next((at(x.i) for x in (tok, *tok.subtree) if at(x.i) is not None), None)
+                    if a is not None and self.kind_of(a) in COLLECTIVE_KINDS:
+                        return [a]
         return []
 
 

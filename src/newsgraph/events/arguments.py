@@ -65,7 +65,9 @@ class ArgumentFinder:
         self.anaphora = Anaphora(
             resolve=lambda t: self.np_actors(t, nested=False, anaphora=False),
             code_of=self.code_of, kind_of=lambda a: getattr(self._by_id.get(a), "kind", None),
-            clause_subjects=lambda v: self.clause_subject(v)[0], say_verbs=SAY_VERBS)
+            clause_subjects=lambda v: self.clause_subject(v)[0], say_verbs=SAY_VERBS,
+            mentions=[(m.start, m.end, u) for m in actors.mentions
+                      if (u := self.usable(m.actor_id)) and len(actors.all_at(m.start)) < 2])
 
     def code_of(self, actor_id: str) -> str:
         a = self._by_id.get(actor_id)
@@ -88,8 +90,12 @@ class ArgumentFinder:
         return out
 
     def _head_actors(self, t, nested: bool, depth: int, anaphora: bool = True) -> list[str]:
-        a = self.actors.at(t.i)
+        found = self.actors.all_at(t.i)
+        a = found[0] if found else None
         low = t.lower_
+        if len(found) > 1:
+            # the actor stage resolved a group ("they", "the three nations")
+            return [u for u in dict.fromkeys(self.usable(x) for x in found) if u]
         if anaphora and low in PLURAL_PRONOUNS:
             group = self.anaphora.plural(t)
             if group and (a is None or a in group):
@@ -102,9 +108,16 @@ class ArgumentFinder:
             return [sp] if sp else []
         if anaphora and low in NEUTER_PRONOUNS:
             return self.anaphora.neuter(t, self.actors.at)
-        if t.tag_ in ("WDT", "WP") and t.head.dep_ == "relcl" and t.head.head is not t:
-            # "China, which he accused of ...": the relative pronoun is its antecedent
-            return self.np_actors(t.head.head, nested, depth + 1, anaphora)
+        if t.tag_ in ("WDT", "WP"):
+            # "China, which he accused of ...", "China, which X says has been helping ...":
+            # the relative pronoun is its antecedent
+            h = t.head
+            for _ in range(3):
+                if h.dep_ != "ccomp":
+                    break
+                h = h.head
+            if h.dep_ == "relcl" and h.head is not t:
+                return self.np_actors(h.head, nested, depth + 1, anaphora)
         if depth > 3:
             return []
         out: list[str] = []
@@ -215,6 +228,16 @@ class ArgumentFinder:
         if dep == "acl":
             if v.tag_ == "VBN":
                 return [head], True
+            if _has_to(v) and head.pos_ in ("NOUN", "PROPN") and self.actors.at(head.i) is None:
+                # "showed flexibility to get a deal", "its decision to leave": the noun's holder
+                poss = [c for c in head.children if c.dep_ == "poss"]
+                if poss:
+                    return poss, False
+                gov = head.head
+                if head.dep_ in ("dobj", "obj") and gov.pos_ in CLAUSE_VERB_POS and (
+                        gov.lemma_.lower() in LIGHT_VERBS | HOLDER_VERBS):
+                    # not "vetoed a push to impose ...": the push is someone else's
+                    return self.clause_subject(gov, _depth + 1)
             return [head], False
         if dep == "advcl" and v.tag_ == "VBG" and head.pos_ in CLAUSE_VERB_POS:
             return self.clause_subject(head, _depth + 1)
@@ -336,6 +359,8 @@ def _has_to(v) -> bool:
     return any(c.dep_ == "aux" and c.tag_ == "TO" for c in v.children)
 
 
+# Verbs whose subject holds the noun an infinitive hangs from ("showed flexibility to ...").
+HOLDER_VERBS = frozenset("show take have make redouble renew need lack demonstrate signal".split())
 # Verbs whose subject receives a nominal event ("has the backing of", "won support").
 HAVE_VERBS = frozenset("have enjoy win gain secure receive get earn".split())
 RECEIVED_TYPES = frozenset({"SUPPORT", "AID"})
@@ -409,14 +434,23 @@ def _verbal(v, trig: Trigger, f: ArgumentFinder) -> Arguments:
             targets = direct
         if not targets and trig.target and trig.target != ("dobj",):
             targets = f.targets_by_spec(v, trig.target, arg_heads)
+        if not targets:
+            # "helping Russia arm itself": the one helped is the complement's subject
+            targets = [a for c in v.children if c.dep_ in ("ccomp", "xcomp")
+                       for s in c.children if s.dep_ == "nsubj" for a in f.np_actors(s, nested=False)]
         return Arguments(sources=sources, targets=targets, how="transfer")
     if frame == "symmetric":
-        targets = f.targets_by_spec(v, trig.target or ("dobj", "with"), arg_heads)
+        # "discussed the deal": what is discussed is not a participant
+        targets = f.targets_by_spec(v, trig.target or ("dobj", "with"), arg_heads, nested=False)
         if not targets and len(sources) >= 2 and own_subject:
             # "X and Y met": every pair; not when the subject is inherited ("invited X and Y to discuss")
             return Arguments(sources=sources, targets=[], pairwise=True, how="symmetric-pairs")
         return Arguments(sources=sources, targets=targets, how="symmetric")
-    targets = f.targets_by_spec(v, trig.target, arg_heads)
+    spec = trig.target
+    if trig.requires and any(c.dep_ in ("dobj", "obj") and c.lemma_.lower() in trig.requires for c in v.children):
+        # "impose sanctions on X": the object is part of the trigger, not its target
+        spec = tuple(x for x in spec if x != "dobj")
+    targets = f.targets_by_spec(v, spec, arg_heads)
     type_override = None
     if not targets and trig.type == "ACCUSE":
         # "condemned it": the event just reported
@@ -434,7 +468,8 @@ def _verbal(v, trig: Trigger, f: ArgumentFinder) -> Arguments:
             if c.dep_ in ("ccomp", "xcomp") and c.pos_ in CLAUSE_VERB_POS:
                 cs, cpass = f.clause_subject(c)
                 for s in cs:
-                    if s.lower_ not in SELF_PRONOUNS and not cpass:
+                    # "the US" is not "us": a token the actor stage resolved is a name
+                    if (s.lower_ not in SELF_PRONOUNS or f.actors.at(s.i) is not None) and not cpass:
                         targets += f.np_actors(s)
                 if targets and trig.type == "THREATEN" and c.dep_ == "ccomp" and not _is_future_threat(c):
                     type_override = "ACCUSE"

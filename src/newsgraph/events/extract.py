@@ -12,13 +12,14 @@ from dataclasses import dataclass
 
 from ..actors.index import ActorIndex
 from ..records import Article, Event, Quote, Span
-from .arguments import SELF_PRONOUNS, ArgumentFinder, Arguments, find_arguments
+from .arguments import SELF_PRONOUNS, ArgumentFinder, Arguments, find_arguments, light_verb_of
 from .dates import resolve_date
 from .factuality import Factuality, factuality_of
 from .lexicon import Trigger
 from .ontology import Ontology
+from .patterns import complete_arguments, domestic_pair, recode_intent, stands_alone
 from .places import find_location
-from .speech import QuoteLocator, demanded_subjects, reported_clauses, reporting_subject
+from .speech import SAY_VERBS, QuoteLocator, demanded_subjects, reported_clauses, reporting_subject
 from .triggers import find_triggers
 
 SPEAKER_SOURCED_TYPES = frozenset({"REQUEST", "ACCUSE", "THREATEN", "REJECT"})
@@ -26,6 +27,13 @@ ACCUSABLE_TYPES = frozenset({"ASSAULT", "COERCE"})
 # PLOVER: promised cooperation is AGREE; a future meeting is AGREE (manual, AGREE and CONSULT).
 PROMISE_CUES = frozenset({"promise", "pledge", "vow", "offer", "agree", "commit"})
 AGREE_CAMEO = {"CONSULT": "036", "AID": "033", "COOPERATE": "031", "SUPPORT": "032"}
+MUTUAL_TYPES = frozenset({"CONSULT", "COOPERATE", "AGREE"})
+WITHHELD_TYPES = frozenset({"AID", "SUPPORT", "COOPERATE"})
+ANNOUNCED_CUES = frozenset({"will", "'ll", "shall", "wo", "going"})
+BACKGROUND_MARKS = frozenset({"as", "while", "when", "since", "after", "before", "because"})
+# a meeting announced as going to happen ("will meet"), not the purpose of another act ("met to discuss")
+FUTURE_CUES = frozenset({"will", "'ll", "shall", "wo", "to be", "plan", "schedule", "set", "expect", "due",
+                         "planned", "scheduled", "upcoming", "expected", "agree", "would like"})
 DIRECT_HOWS = frozenset({"active", "passive", "transfer", "symmetric", "receive", "nominal"})
 
 
@@ -52,7 +60,7 @@ def extract_events(doc, article: Article, actors: ActorIndex, quotes: list[Quote
     for m in matches:
         drafts += _code_trigger(m.token, m.entries, finder, locator, actors, ontology)
     drafts += _speech_acts(doc, quotes, finder, actors)
-    drafts += _accusations(drafts, actors)
+    drafts += _accusations(drafts, actors, locator)
     return _finish(doc, article, actors, _dedup(drafts, actors))
 
 
@@ -63,26 +71,40 @@ def _code_trigger(tok, entries: list[Trigger], finder: ArgumentFinder, locator: 
     speaker = locator.speaker_at(tok.idx)
     partial: tuple[str, list[str]] | None = None
     for entry in entries:
-        a = find_arguments(tok, entry, finder)
+        a = complete_arguments(tok, entry, finder, find_arguments(tok, entry, finder))
         if not a.sources and a.targets and speaker and entry.type in SPEAKER_SOURCED_TYPES:
             a.sources, a.how = [speaker], "speaker"
         a.sources, a.targets = _drop_self_loops(a.sources, a.targets, actors)
-        if a.sources and (a.targets or (a.pairwise and len(a.sources) > 1)):
+        if a.sources and (a.targets or (a.pairwise and len(a.sources) > 1) or stands_alone(entry)):
             chosen, args = entry, a
             break
         if a.sources and partial is None:
             partial = (entry.type, a.sources)
     if chosen is None or args is None:
         if partial is not None:
-            finder.memory.add(tok.i, *partial)  # a later "the attack" may still refer to it
+            fact = factuality_of(tok)
+            if fact.value == "asserted":
+                finder.memory.add(tok.i, *partial)  # a later "the attack" may still refer to it
+            if speaker and _is_complaint(partial[0], fact) and _is_claim(tok, locator):
+                # "the Houthis have continued to carry out attacks in the Red Sea," X said
+                srcs, tgts = _drop_self_loops([speaker], partial[1], actors)
+                if tgts:
+                    return [_Draft(tok, "ACCUSE", "allege", "112", srcs, tgts, Factuality(), None, 0.35)]
         return []
-    finder.memory.add(tok.i, args.type_override or chosen.type, args.sources)
     fact = factuality_of(tok)
+    if fact.value == "asserted":
+        # only what happened can be referred back to as "the attack", "it"
+        finder.memory.add(tok.i, args.type_override or chosen.type, args.sources)
     typ = args.type_override or chosen.type
     mode = chosen.mode if typ == chosen.type else "disapprove"
     cameo = chosen.cameo if typ == chosen.type else ontology.default_cameo(typ, mode)
-    if fact.value == "future" and typ in AGREE_CAMEO and (typ == "CONSULT" or fact.cue in PROMISE_CUES):
+    if fact.value == "future" and typ in AGREE_CAMEO and (
+            fact.cue in PROMISE_CUES or (typ == "CONSULT" and fact.cue in FUTURE_CUES)):
         typ, mode, cameo = "AGREE", None, AGREE_CAMEO[typ]
+    typ, mode, cameo = recode_intent(tok, typ, mode, cameo, fact)
+    if typ == "AGREE" and fact.value == "future" and fact.cue in ANNOUNCED_CUES:
+        # "X and Y will exchange prisoners": announcing the agreed act is the agreement
+        fact = Factuality()
     claimed = speaker or reporting_subject(tok, actors)
     conf = 0.45 + (0.15 if chosen.pos == "verb" else 0.05) + (0.1 if chosen.requires else 0.0)
     conf += 0.15 if args.how in DIRECT_HOWS else 0.05
@@ -92,7 +114,7 @@ def _code_trigger(tok, entries: list[Trigger], finder: ArgumentFinder, locator: 
     out = []
     for srcs, tgts in pairs:
         srcs, tgts = _drop_self_loops(srcs, tgts, actors)
-        if srcs and tgts:
+        if srcs and (tgts or stands_alone(chosen)):
             out.append(_Draft(tok, typ, mode, cameo, srcs, tgts, fact, claimed, conf))
     return out
 
@@ -106,7 +128,8 @@ def _code(actors: ActorIndex, actor_id: str) -> str:
 
 def _drop_self_loops(srcs: list[str], tgts: list[str], actors: ActorIndex) -> tuple[list[str], list[str]]:
     src_codes = {_code(actors, s) for s in srcs}
-    return list(dict.fromkeys(srcs)), [t for t in dict.fromkeys(tgts) if _code(actors, t) not in src_codes]
+    return list(dict.fromkeys(srcs)), [t for t in dict.fromkeys(tgts) if _code(actors, t) not in src_codes
+                                       or domestic_pair(actors, srcs, t)]
 
 
 def _speech_acts(doc, quotes: list[Quote], finder: ArgumentFinder, actors: ActorIndex) -> list[_Draft]:
@@ -132,7 +155,7 @@ def _speech_acts(doc, quotes: list[Quote], finder: ArgumentFinder, actors: Actor
 def _requests(sources: list[str], demanded, finder: ArgumentFinder, actors: ActorIndex) -> list[_Draft]:
     out = []
     for verb, subj in demanded:
-        if subj.lower_ in SELF_PRONOUNS or subj.dep_ == "nsubjpass":
+        if (subj.lower_ in SELF_PRONOUNS and actors.at(subj.i) is None) or subj.dep_ == "nsubjpass":
             continue
         targets = finder.np_actors(subj, nested=False)
         srcs, tgts = _drop_self_loops(sources, targets, actors)
@@ -141,11 +164,41 @@ def _requests(sources: list[str], demanded, finder: ArgumentFinder, actors: Acto
     return out
 
 
-def _accusations(drafts: list[_Draft], actors: ActorIndex) -> list[_Draft]:
+def _is_claim(tok, locator: QuoteLocator) -> bool:
+    """The trigger is what a quote asserts: a clause or a core argument (not a background phrase
+    such as "in support of Palestinians under attack"), in a direct quote or a report by a
+    say-verb (not "vowed to ...")."""
+    if tok.pos_ != "VERB" and tok.dep_ not in ("nsubj", "nsubjpass", "attr", "ROOT") and light_verb_of(tok) is None:
+        # a nominal event is claimed when it is the clause's predicate ("carried out attacks") or
+        # subject, not when it is presupposed ("struggle to sustain its assault")
+        return False
+    for anc in (tok, *tok.ancestors):
+        if anc.lemma_.lower() in SAY_VERBS:
+            break
+        if anc.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in BACKGROUND_MARKS for c in anc.children):
+            return False  # "... as it carries out the war": background, not the claim
+    q = locator.quote_at(tok.idx)
+    if q is None:
+        return True
+    if q.direct:
+        return True
+    cue = tok.doc.char_span(q.cue.start, q.cue.end, alignment_mode="expand") if q.cue else None
+    return cue is not None and any(t.lemma_.lower() in SAY_VERBS for t in cue)
+
+
+def _is_complaint(typ: str, fact: Factuality) -> bool:
+    """Asserting this accuses the doer: violence or coercion that happened, or help that an actor
+    failed or refused to give ("the organisation failed to assist these states")."""
+    if typ in ACCUSABLE_TYPES:
+        return fact.value == "asserted"
+    return typ in WITHHELD_TYPES and fact.value == "negated" and fact.cue in ("fail", "refuse")
+
+
+def _accusations(drafts: list[_Draft], actors: ActorIndex, locator: QuoteLocator) -> list[_Draft]:
     """A speaker asserting that an actor used violence or coercion accuses that actor."""
     out = []
     for d in drafts:
-        if d.claimed_by and d.type in ACCUSABLE_TYPES and d.fact.value == "asserted":
+        if d.claimed_by and _is_complaint(d.type, d.fact) and _is_claim(d.tok, locator):
             srcs, tgts = _drop_self_loops([d.claimed_by], d.sources, actors)
             if tgts:
                 out.append(_Draft(d.tok, "ACCUSE", "allege", "112", srcs, tgts, Factuality(), None, 0.35))
@@ -156,8 +209,11 @@ def _dedup(drafts: list[_Draft], actors: ActorIndex) -> list[_Draft]:
     """One event per (source codes, type, target codes): the asserted, then the most confident."""
     best: dict[tuple, _Draft] = {}
     for d in drafts:
-        key = (tuple(sorted({_code(actors, s) for s in d.sources})), d.type,
-               tuple(sorted({_code(actors, t) for t in d.targets})))
+        src = tuple(sorted({_code(actors, s) for s in d.sources}))
+        tgt = tuple(sorted({_code(actors, t) for t in d.targets}))
+        if d.type in MUTUAL_TYPES and tgt < src:
+            src, tgt = tgt, src  # "A met B" and "B met A" are one meeting
+        key = (src, d.type, tgt)
         cur = best.get(key)
         rank = (d.fact.value == "asserted", d.confidence)
         if cur is None or rank > (cur.fact.value == "asserted", cur.confidence):

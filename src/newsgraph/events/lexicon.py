@@ -37,6 +37,7 @@ class Trigger:
     requires: tuple[str, ...] = ()  # lemmas that must hang from the head (child or grandchild)
     target: tuple[str, ...] = ()
     source_file: str = "package"
+    intransitive: bool = False  # the event stands without a target ("the rebels surrendered")
 
     @property
     def phrase(self) -> str:
@@ -105,7 +106,8 @@ def parse_groups(data: object, origin: str, known_types: set[str]) -> list[Trigg
                 lemma, req = _expand(item, pos)
                 out.append(Trigger(lemma=lemma, pos=pos, type=typ, cameo=cameo, frame=frame,
                                    mode=g.get("mode") or None, requires=req,
-                                   target=target or DEFAULT_TARGETS[pos], source_file=origin))
+                                   target=target or DEFAULT_TARGETS[pos], source_file=origin,
+                                   intransitive=bool(g.get("intransitive"))))
         if not g.get("verbs") and not g.get("nouns"):
             raise KnowledgeBaseError(f"{where}: a group needs 'verbs' or 'nouns'")
     return out

@@ -14,7 +14,7 @@ from pathlib import Path
 import yaml
 
 from ..errors import KnowledgeBaseError
-from .lexicon import Lexicon, read_trigger_file
+from .lexicon import Lexicon, parse_groups, read_trigger_file
 
 QUAD_NAMES = {1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict", 4: "material conflict"}
 
@@ -64,6 +64,10 @@ class Ontology:
         onto = cls(event_types=types, contexts=dict(plover["contexts"]), cameo_map=dict(cameo))
         known = set(types)
         for trig in read_trigger_file(None, known):
+            onto.triggers.add(trig)
+        # the CAMEO verb categories written out (events/data/triggers_core.yaml), after the base lexicon
+        core = resources.files("newsgraph.events").joinpath("data/triggers_core.yaml").read_text("utf-8")
+        for trig in parse_groups(yaml.safe_load(core), "newsgraph/events/data/triggers_core.yaml", known):
             onto.triggers.add(trig)
         for path in extra_trigger_files or ():
             for trig in read_trigger_file(Path(path), known):

@@ -71,9 +71,14 @@ def demanded_subjects(tokens):
             continue
         modal = next((c for c in tok.children if c.dep_ == "aux" and c.lower_ in DEMAND_MODALS), None)
         needs = tok.lemma_.lower() in ("need", "have") and any(
-            c.dep_ == "xcomp" for c in tok.children) and not any(c.dep_ == "neg" for c in tok.children)
+            c.dep_ == "xcomp" or (c.dep_ == "advcl" and _has_to(c)) for c in tok.children
+        ) and not any(c.dep_ == "neg" for c in tok.children)
         if modal is None and not needs:
             continue
         subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subj is not None:
             yield tok, subj
+
+
+def _has_to(v) -> bool:
+    return any(c.dep_ == "aux" and c.tag_ == "TO" for c in v.children)

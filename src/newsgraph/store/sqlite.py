@@ -25,6 +25,7 @@ DB_NAME = "newsgraph.sqlite"
 # Test-only hook: seconds to sleep inside each write transaction, before COMMIT, so that a
 # test can kill a writer while it holds uncommitted rows, or time readers against it.
 COMMIT_PAUSE_ENV = "NEWSGRAPH_TEST_COMMIT_PAUSE"
+TXN_MARKER = "write-transaction-open"  # exists while the commit-pause test hook holds a transaction
 SCHEMA_VERSION = 1
 TABLES = ("articles", "actors", "article_actors", "mentions", "quotes", "events", "event_actors",
           "event_mentions", "event_dyads", "person_facts")
@@ -185,7 +186,13 @@ class Store:
                 if values:
                     self._conn.executemany(_INSERTS[table], values)
             if self._commit_pause and batch:
+                # Test hook: hold the rows uncommitted, and say so in a marker file beside the
+                # database, so a reader process can prove it was not blocked meanwhile.
+                marker = self.db_path.with_name(TXN_MARKER)
+                marker.touch()
                 time.sleep(self._commit_pause)
+        if self._commit_pause and batch:
+            self.db_path.with_name(TXN_MARKER).unlink(missing_ok=True)
         return [r[0] for r in rows.articles]
 
     def write_person_facts(self, facts: Iterable[Mapping]) -> None:

@@ -1,0 +1,46 @@
+"""Answers of the analysis routes, remembered until the store changes.
+
+The dashboard asks the same questions again and again (the network of this month, the
+timeline of this actor) while the data changes only when an ingest commits. The store only
+ever appends, so the largest rowids of ``articles`` and ``event_mentions`` (two index
+look-ups) tell when an answer may be stale; any commit makes every older answer unreachable.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from collections import OrderedDict
+from collections.abc import Callable
+from typing import Any
+
+
+def data_version(conn: sqlite3.Connection) -> tuple:
+    return (
+        conn.execute("SELECT max(rowid) FROM articles").fetchone()[0],
+        conn.execute("SELECT max(rowid) FROM event_mentions").fetchone()[0],
+    )
+
+
+class AnswerCache:
+    """A small thread-safe LRU of JSON answers keyed by route, parameters and data version."""
+
+    def __init__(self, maxsize: int = 256):
+        self.maxsize = maxsize
+        self._items: OrderedDict[tuple, Any] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, conn: sqlite3.Connection, route: str, params: dict, compute: Callable[[], Any]) -> Any:
+        if self.maxsize <= 0:
+            return compute()
+        key = (route, data_version(conn), tuple(sorted((k, repr(v)) for k, v in params.items())))
+        with self._lock:
+            if key in self._items:
+                self._items.move_to_end(key)
+                return self._items[key]
+        answer = compute()  # errors are not cached: they raise through
+        with self._lock:
+            self._items[key] = answer
+            while len(self._items) > self.maxsize:
+                self._items.popitem(last=False)
+        return answer

@@ -1,0 +1,176 @@
+"""Argument and coding rules for CAMEO-style sentences, applied after the frame rules.
+
+``complete_arguments`` runs after ``arguments.find_arguments`` and only fills what the frame
+left empty:
+
+- **complement targets**: a verb of intent, refusal or speech with no target of its own takes
+  the actors its infinitive complement acts on ("threatened to cut off power to X", "refused to
+  deploy troops in X", "agreed to reopen its border to X");
+- **reciprocal subjects**: coordinated subjects of a cooperative or mutual act with no target
+  are coded pairwise ("X and Y agreed ...", "X and Y failed to reach agreement").
+
+``recode_intent`` applies PLOVER's coding of announced acts: a future or conditional
+conflictual act ("will impose a curfew", "threatened to break relations", "will withdraw ...
+unless") is a THREATEN; a future cooperative act announced with "will", "ready to", "willing
+to" is an AGREE (the manual: intent to cooperate is AGREE, intent to harm is THREATEN).
+"""
+from __future__ import annotations
+
+from ..actors.agents import is_agent
+from .arguments import SELF_PRONOUNS, Arguments, ArgumentFinder
+from .factuality import Factuality
+from .lexicon import Trigger
+
+COMPLEMENT_TYPES = frozenset({"AGREE", "REJECT", "THREATEN", "REQUEST", "CONCEDE", "SUPPORT", "ACCUSE"})
+RECIPROCAL_TYPES = frozenset({"AGREE", "CONSULT", "COOPERATE", "SUPPORT", "REJECT"})
+COMPLEMENT_PREPS = frozenset("to with against on from in into at for over toward towards".split())
+CONFLICT_TYPES = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE"})
+COOPERATIVE_TYPES = frozenset({"SUPPORT", "AID", "COOPERATE", "CONSULT", "CONCEDE", "RETREAT"})
+# cues (factuality cues or governing lemmas) that announce an act the speaker intends
+INTENT_CUES = frozenset("will 'll shall wo to be plan intend prepare prepared ready willing determined poised set "
+                        "vow pledge promise threaten warn swear decide commit".split())
+THREAT_ONLY_CUES = frozenset({"threaten", "warn", "swear"})
+THREAT_CAMEO = {"ASSAULT": ("violence", "138"), "COERCE": (None, "137"), "SANCTION": ("restrict", "1312"),
+                "MOBILIZE": ("violence", "138")}
+AGREE_CAMEO = {"SUPPORT": "032", "AID": "033", "COOPERATE": "031", "CONSULT": "036", "CONCEDE": "035",
+               "RETREAT": "0356"}
+CONDITION_MARKS = frozenset({"unless", "if"})
+# events that stand without a target: protests, resignations, surrenders, unilateral ceasefires
+STANDALONE_MODES = {"RETREAT": frozenset({"withdraw", "resign", "ceasefire", "disarm"})}
+
+
+def stands_alone(trig: Trigger) -> bool:
+    """Whether an event of this entry is coded with a source and no target."""
+    return trig.intransitive or trig.type == "PROTEST" or trig.mode in STANDALONE_MODES.get(trig.type, ())
+
+
+def complete_arguments(tok, trig: Trigger, finder: ArgumentFinder, args: Arguments) -> Arguments:
+    """Fill targets the frame rules left empty (see the module docstring)."""
+    if args.targets or args.pairwise or trig.pos != "verb":
+        return args
+    if trig.type in COMPLEMENT_TYPES and trig.frame in ("agent", "speech"):
+        found = [a for a in complement_targets(tok, finder) if a not in args.sources]
+        if found:
+            args.targets, args.how = found, "complement"
+            return args
+    if trig.type in RECIPROCAL_TYPES and len(args.sources) > 1 and _own_subject(tok):
+        args.pairwise, args.how = True, "reciprocal"
+    elif trig.type == "PROTEST" and args.sources:
+        args.targets = protest_target(tok, finder, args.sources)
+        args.how = "protest-place" if args.targets else args.how
+    return args
+
+
+def protest_target(v, finder: ArgumentFinder, sources: list[str]) -> list[str]:
+    """A protest with no named target is against the authorities where it happens ("demonstrated
+    in Serbia") or, for a state's own citizens, against their state ("Egyptian students rallied")."""
+    for p in v.children:
+        if p.dep_ == "prep" and p.lower_ in ("in", "at", "throughout", "across"):
+            for g in p.children:
+                if g.dep_ == "pobj":
+                    found = [a for a in finder.np_actors(g, nested=False) if a not in sources]
+                    if found:
+                        return found
+    for s in sources:
+        agent = finder.actors.get(s)
+        if is_agent(agent):
+            own = [a.id for a in finder.actors.actors if a.kind == "state" and a.code == agent.code]
+            if own:
+                return own[:1]
+    return []
+
+
+def complement_targets(v, finder: ArgumentFinder, depth: int = 0) -> list[str]:
+    """Actors the infinitive complement of ``v`` acts on: its object, then its prepositions."""
+    for c in v.children:
+        if c.dep_ != "xcomp" or c.pos_ not in ("VERB", "AUX"):
+            continue
+        out = [a for d in c.children if d.dep_ in ("dobj", "obj", "dative") and d.pos_ != "ADP"
+               for a in _np(d, finder)]
+        if not out:
+            for p in c.children:
+                # "send troops to X": spaCy labels that "to" dative or prep
+                if p.dep_ in ("prep", "dative") and p.lower_ in COMPLEMENT_PREPS:
+                    for g in p.children:
+                        if g.dep_ == "pobj":
+                            out += _np(g, finder)
+        if not out and depth < 2:
+            out = complement_targets(c, finder, depth + 1)
+        return out
+    return []
+
+
+def _np(tok, finder: ArgumentFinder) -> list[str]:
+    if tok.lower_ in SELF_PRONOUNS and finder.actors.at(tok.i) is None:
+        return []
+    found = finder.np_actors(tok, nested=False)
+    if found:
+        return found
+    # "restrictions on X", "assistance to X": the thing's own recipient
+    for p in tok.children:
+        if p.dep_ == "prep" and p.lower_ in COMPLEMENT_PREPS:
+            for g in p.children:
+                if g.dep_ == "pobj":
+                    found += finder.np_actors(g, nested=False)
+    return found
+
+
+def _own_subject(v) -> bool:
+    if any(c.dep_ in ("nsubj", "nsubjpass") for c in v.children):
+        return True
+    # "X and Y have agreed to undertake ...": the control verb's subject is the actors'
+    return v.dep_ == "xcomp" and any(c.dep_ == "nsubj" for c in v.head.children)
+
+
+def governing_lemma(tok) -> str | None:
+    """The verb or adjective whose infinitive complement ``tok`` is ("ready to ...", "vowed to ...")."""
+    t = tok
+    for _ in range(3):
+        if t.dep_ in ("xcomp", "advcl", "ccomp") and t.head is not t:
+            return t.head.lemma_.lower()
+        if t.dep_ == "conj" and t.head is not t:
+            t = t.head
+            continue
+        if t.dep_ in ("dobj", "pobj", "prep") and t.pos_ in ("NOUN", "PROPN", "ADP"):
+            t = t.head  # a nominal event carried by a light verb ("impose a curfew")
+            continue
+        return None
+    return None
+
+
+def _conditional(tok) -> bool:
+    """A clause with an "unless"/"if" condition attached: "will withdraw ... unless ..."."""
+    t = tok
+    for _ in range(3):
+        for c in t.children:
+            if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in CONDITION_MARKS for m in c.children):
+                return True
+        if t.dep_ not in ("dobj", "pobj", "prep", "conj") or t.head is t:
+            return False
+        t = t.head
+    return False
+
+
+def recode_intent(tok, typ: str, mode: str | None, cameo: str, fact: Factuality) -> tuple[str, str | None, str]:
+    """THREATEN for an announced conflictual act, AGREE for an announced cooperative one."""
+    if fact.value not in ("future", "hypothetical"):
+        return typ, mode, cameo
+    gov = governing_lemma(tok)
+    cues = {fact.cue or "", gov or ""}
+    if typ in CONFLICT_TYPES:
+        threat = bool(cues & THREAT_ONLY_CUES) or (fact.value == "future" and (
+            bool(cues & INTENT_CUES) or _conditional(tok)))
+        if threat:
+            tmode, tcameo = THREAT_CAMEO[typ]
+            return "THREATEN", tmode, tcameo
+    elif typ in COOPERATIVE_TYPES and fact.value == "future" and cues & INTENT_CUES:
+        return "AGREE", None, AGREE_CAMEO[typ]
+    return typ, mode, cameo
+
+
+def domestic_pair(actors, sources: list[str], target: str) -> bool:
+    """A state's own rebels, students or opposition against it (or its organs) are two parties,
+    though both carry the state's code ("the government arrested Ugandan rebels")."""
+    if target in sources:
+        return False
+    return is_agent(actors.get(target)) or any(is_agent(actors.get(s)) for s in sources)
