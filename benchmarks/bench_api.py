@@ -277,7 +277,6 @@ def main() -> None:
         stderr=subprocess.DEVNULL,
     )
     base = f"http://127.0.0.1:{port}"
-    rng = random.Random(1)
     try:
         with httpx.Client(base_url=base, timeout=60) as client:
             for _ in range(200):

@@ -57,7 +57,13 @@ def actor_at(doc, index, text, nth=0):
     pytest.param("Synthetic article. Darius Farahani, the Iranian foreign minister, said the shipments "
                  "were legal.", "Darius Farahani", "Foreign Minister", "IRN", id="apposition_with_demonym"),
     pytest.param("Synthetic article. The head of the Chilean delegation, Defense Minister Rosa Ibarra, "
-                 "said the talks went well.", "Rosa Ibarra", "Defence Minister", "CHL", id="apposition_before"),
+                 "said the talks went well.", "Rosa Ibarra", "Defense Minister", "CHL", id="apposition_before"),
+    pytest.param("Synthetic article. Russia's ambassador to the UN, Pavel Orlov, said the vote was unfair.",
+                 "Pavel Orlov", "ambassador to the UN", "RUS", id="posting_is_not_the_code"),
+    pytest.param("Synthetic article. Chilean Ambassador to the United Nations Marta Solis said the draft "
+                 "was ready.", "Marta Solis", "Ambassador to the United Nations", "CHL", id="posting_after_title"),
+    pytest.param("Synthetic article. Darius Farahani, Iran's minister of foreign affairs, said the talks were over.",
+                 "Darius Farahani", "minister of foreign affairs", "IRN", id="role_as_written"),
 ])
 def test_actors_resolve_role_and_code_from_text(nlp, kb, text, name, role, code):
     _, index = run(nlp, kb, text)

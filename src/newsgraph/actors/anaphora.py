@@ -19,10 +19,10 @@ speaker's "they" is not someone the narrative named). Order:
 - subject pronoun: the subject of the say/think verb whose complement it is ("X and Y said they");
   else the nearest earlier subject of the same number in the sentence; else (plural) the nearest
   plural noun phrase in the sentence; else the main subject of one of the two previous sentences;
-- possessive, object or reflexive: the subject of its own clause when it comes first ("Top U.S.
-  officials voiced concerns to their counterparts"); else the nearest noun phrase of the same
-  number before it in the sentence ("sanctions on North Korea over its tests"); else the previous
-  sentences, nearest first.
+- possessive, object or reflexive: (plural) the subject of its own clause when it comes first
+  ("Top U.S. officials voiced concerns to their counterparts"); else the nearest noun phrase of
+  the same number before it in the sentence ("the council imposed sanctions on North Korea over
+  its tests"); else the previous sentences, nearest first.
 
 A noun phrase of the same number that is no actor blocks: "mothers carried their children",
 "negotiations were in their final stages" leave "their" unresolved. Singular nouns are
@@ -32,7 +32,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..quotes.lexicon import load_cues
 from ..records import Span
 from .context import DocContext
 from .index import ActorIndex
@@ -66,6 +65,9 @@ class Anaphora:
         self.kind = {a.id: a.kind for a in index.actors}
         self.code = {a.id: a.code for a in index.actors}
         self.res: dict[int, list[str]] = {}
+        from ..quotes.lexicon import load_cues  # not at import: the quotes package pulls in spaCy
+
+        self.cues = load_cues()
         # a capital named as a place ("Kyiv's hospital, the country's largest") still points to its state
         state_id = {a.code: a.id for a in index.actors if a.kind == "state"}
         self.capital_of: dict[str, str] = {}
@@ -112,7 +114,7 @@ class Anaphora:
                 found = self._nearest(p, want)
         else:
             found = None
-            own = self._own_subject(p)
+            own = self._own_subject(p) if want == "pl" else None
             if own is not None:
                 found = self._verdict(self._np(own), want, p)
             if found is None:
@@ -130,7 +132,7 @@ class Anaphora:
                 return []
             tok = self.ctx.tokens[np.head]
             # a singular thing as a subject blocks "it": "the plan failed because it ..."
-            return [] if tok.pos_ == "NOUN" and tok.dep_ in _SUBJ and p.dep_ in _SUBJ | {"poss"} else None
+            return [] if tok.pos_ == "NOUN" and tok.dep_ in _SUBJ and p.dep_ in _SUBJ else None
         kinds = {self.kind.get(a) for a in np.ids}
         if "location" in kinds:
             return None
@@ -140,7 +142,7 @@ class Anaphora:
 
     def _say_subject(self, p, want: str) -> list[str] | None:
         """"X and Y said they ...": the subject of the say/think verb the pronoun's clause completes."""
-        cues = load_cues()
+        cues = self.cues
         cur = p.head
         for _ in range(3):
             if cur.dep_ == "ccomp" and cues.verb_kind(cur.head.lemma_) is not None:
@@ -324,10 +326,13 @@ class Anaphora:
         for j in range(t.i - 1, first - 1, -1):
             if ctx.tokens[j].dep_ in ("amod", "compound") and j not in self.res:
                 continue  # "a pro-Iran militia ... the country" is not Iran
-            for a in self.res.get(j) or self.index.all_at(j):
-                a = self.capital_of.get(a, a) if kind == "state" else a
-                if self.kind.get(a) == kind and not (kind == "organisation" and self.code.get(a) in ctx.kb.states):
-                    return [a]
+            ids = self.res.get(j) or self.index.all_at(j)
+            ids = [self.capital_of.get(a, a) if kind == "state" else a for a in ids]
+            if not any(self.kind.get(a) == kind and not (kind == "organisation" and self.code.get(a) in ctx.kb.states)
+                       for a in ids):
+                continue
+            # after "Chile and Peru", "the country" could be either
+            return [] if len(ids) > 1 or len(_conjuncts(_np_head(ctx.tokens[j]))) > 1 else ids
         return []
 
     def _group(self, t, kind: str, size: int | None) -> list[str]:
@@ -350,6 +355,13 @@ class Anaphora:
 
     def _same_region(self, i: int, j: int) -> bool:
         return self.region[i] == self.region[j]
+
+
+def _np_head(t):
+    """The head of the noun phrase a name token is part of ("North" → "Korea")."""
+    while t.dep_ in ("compound", "flat") and t.head is not t:
+        t = t.head
+    return t.head if t.dep_ == "conj" else t
 
 
 def _conjuncts(t) -> list:

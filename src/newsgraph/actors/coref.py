@@ -144,7 +144,7 @@ class Coref:
             seen.append(p)
             if role.code is not None and p.code != role.code:
                 continue
-            if generic or _role_matches(ctx, title, p.role):
+            if generic or _role_matches(ctx, title, p.title or p.role):
                 return p
         if role.code is None or role.role is None:
             return None
@@ -153,7 +153,7 @@ class Coref:
                        for n, p in enumerate(self.persons)
                        if any(m[2] in ("name", "surname") and m[0] > b for m in p.mentions))
         for _, _, p in later:
-            if p.code == role.code and _role_matches(ctx, title, p.role):
+            if p.code == role.code and _role_matches(ctx, title, p.title or p.role):
                 return p
         entry = ctx.kb.holder(role.role, role.code, ctx.when)
         if entry is None:
@@ -162,7 +162,7 @@ class Coref:
         for p in self.persons:
             if (p.entry is not None and p.entry.name == entry.name) or _compatible(_words(p.name), words):
                 return p
-        p = Person(mentions=[], names=[entry.name], entry=entry, role=entry.role, code=role.code,
+        p = Person(mentions=[], names=[entry.name], entry=entry, role=entry.role, title=entry.role, code=role.code,
                    sector=entry.sector or role.sector, country=entry.country, stated=False)
         self.persons.append(p)
         return p

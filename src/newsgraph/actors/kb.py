@@ -25,7 +25,7 @@ from pathlib import Path
 from ..errors import KnowledgeBaseError
 from .kb_records import KBEntry, TitleEntry
 from .loaders import Loaded, read_path, read_text_file
-from .normalise import alias_key, fold
+from .normalise import alias_key, fold, save_alias_cache
 
 PACKAGE_FILES = ("countries.yaml", "organisations.yaml", "institutions.yaml", "office_holders.csv", "titles.yaml")
 
@@ -68,7 +68,9 @@ class KnowledgeBase:
             loaded.extend(_package_data())
         for path in extra_files:
             loaded.extend(read_path(Path(path)))
-        return cls(loaded.entries, loaded.titles, loaded.agents)
+        kb = cls(loaded.entries, loaded.titles, loaded.agents)
+        save_alias_cache()
+        return kb
 
     def _merge(self, entries: Iterable[KBEntry]) -> None:
         """States merge by code (names from every file add up); other entries are kept as given."""

@@ -65,6 +65,8 @@ class Lexicon:
     media_sectors: frozenset[str]
     org_words: frozenset[str]
     anaphora: AnaphoraWords
+    gendered_words: dict[str, str]
+    relational_titles: frozenset[str]
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "pronouns", self.male | self.female)
@@ -72,6 +74,21 @@ class Lexicon:
 
 def _set(raw: dict, key: str) -> frozenset[str]:
     return frozenset(fold(str(w)) for w in raw.get(key) or [])
+
+
+@lru_cache(maxsize=1)
+def first_names() -> dict[str, str]:
+    """Folded given name → "male"/"female" (``actors/first_names.yaml``); names in both lists are left out."""
+    res = resources.files("newsgraph.actors") / "first_names.yaml"
+    try:
+        raw = yaml.load(res.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+        male = {fold(str(n)) for n in raw["male"]}
+        female = {fold(str(n)) for n in raw["female"]}
+    except (OSError, KeyError, TypeError, yaml.YAMLError) as exc:
+        raise KnowledgeBaseError(f"{res}: invalid first-names list: {exc}") from exc
+    out = {n: "male" for n in male - female}
+    out.update({n: "female" for n in female - male})
+    return out
 
 
 @lru_cache(maxsize=1)
@@ -100,6 +117,8 @@ def lexicon() -> Lexicon:
             org_words=_set(raw, "org_words"),
             media_sectors=frozenset(str(x).upper() for x in raw.get("media_sectors") or []),
             anaphora=_anaphora(raw["anaphora"]),
+            gendered_words={fold(k): v for k, v in (raw.get("gendered_words") or {}).items()},
+            relational_titles=_set(raw, "relational_titles"),
         )
     except (OSError, KeyError, TypeError, ValueError, AttributeError, yaml.YAMLError) as exc:
         raise KnowledgeBaseError(f"{res}: invalid actor-resolution lexicon: {exc}") from exc

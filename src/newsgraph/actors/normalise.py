@@ -4,11 +4,25 @@ Aliases are tokenised with spaCy's English tokenizer (the same rules the model u
 alias and a stretch of article text compare as tuples of token keys. A key is the token
 lower-cased with curly quotes folded and accents removed; a leading "the" is not part of
 an alias ("the U.S." and "U.S." are one alias).
+
+Tokenising every alias costs seconds (building spaCy's tokenizer, then thousands of calls), and
+every process that loads the knowledge base would pay it. So the token lists are kept in a JSON
+file in the user's cache directory (``NEWSGRAPH_CACHE_DIR``, else ``$XDG_CACHE_HOME/newsgraph``,
+else ``~/.cache/newsgraph``; ``NEWSGRAPH_CACHE_DIR=off`` disables it), named for the spaCy
+version and the version of these rules: an alias found there is not tokenised again, and spaCy's
+tokenizer is built only for aliases that are not.
 """
 from __future__ import annotations
 
+import json
+import os
+import tempfile
 import unicodedata
 from functools import lru_cache
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
+
+_RULES_VERSION = 1  # bump when the tokenisation of aliases changes
 
 _FOLD = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-", "\u2014": "-"})
 
@@ -32,10 +46,74 @@ def _tokenizer():
     return spacy.blank("en").tokenizer
 
 
+class _TokenCache:
+    """alias → its tokens as spaCy splits them, kept on disk between processes."""
+
+    def __init__(self) -> None:
+        self.path = _cache_path()
+        self.tokens: dict[str, list[str]] = {}
+        self.dirty = False
+        if self.path is not None:
+            try:
+                data = json.loads(self.path.read_text(encoding="utf-8"))
+                if isinstance(data, dict):
+                    self.tokens = data
+            except (OSError, ValueError):
+                pass  # no cache yet, or a damaged one: rebuilt on the next save
+
+    def split(self, text: str) -> list[str]:
+        found = self.tokens.get(text)
+        if found is None:
+            found = [t.text for t in _tokenizer()(text) if not t.is_space]
+            self.tokens[text] = found
+            self.dirty = True
+        return found
+
+    def save(self) -> None:
+        if not self.dirty or self.path is None:
+            return
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            # write then rename: a reader (another worker) never sees half a file
+            fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=".alias-tokens-", suffix=".tmp")
+            with os.fdopen(fd, "w", encoding="utf-8") as f:
+                json.dump(self.tokens, f, ensure_ascii=False, separators=(",", ":"))
+            os.replace(tmp, self.path)
+            self.dirty = False
+        except OSError:
+            self.path = None  # a read-only home: keep working without the cache
+
+
+def _cache_path() -> Path | None:
+    where = os.environ.get("NEWSGRAPH_CACHE_DIR")
+    if where is not None and where.strip().lower() in ("", "off", "0", "none"):
+        return None
+    if where:
+        folder = Path(where)
+    else:
+        base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+        folder = Path(base) / "newsgraph"
+    try:
+        spacy_version = version("spacy")
+    except PackageNotFoundError:
+        spacy_version = "unknown"
+    return folder / f"alias-tokens-spacy{spacy_version}-r{_RULES_VERSION}.json"
+
+
+@lru_cache(maxsize=1)
+def _token_cache() -> _TokenCache:
+    return _TokenCache()
+
+
+def save_alias_cache() -> None:
+    """Write the aliases tokenised in this process to the user's cache (called after a KB load)."""
+    _token_cache().save()
+
+
 @lru_cache(maxsize=65536)
 def alias_key(alias: str) -> tuple[str, ...]:
     """Token keys of an alias as the article's tokenizer would split it, without a leading "the"."""
-    words = [fold(t.text) for t in _tokenizer()(alias.strip()) if not t.is_space]
+    words = [fold(t) for t in _token_cache().split(alias.strip())]
     while words and words[0] == "the":
         words = words[1:]
     return tuple(words)

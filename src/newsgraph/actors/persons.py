@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from .context import Cand, DocContext
+from .lexicon import first_names
 from .memory import PersonMemory
 from .mentions import name_like
 from .normalise import fold
@@ -24,7 +25,8 @@ class Person:
     mentions: list[tuple[int, int, str]] = field(default_factory=list)  # (start, end, how)
     names: list[str] = field(default_factory=list)
     entry: object | None = None
-    role: str | None = None
+    role: str | None = None  # as the article writes it
+    title: str | None = None  # canonical, for comparing roles (coreference of "the minister")
     code: str | None = None
     sector: str | None = None
     country: str | None = None
@@ -302,8 +304,11 @@ class PersonBuilder:
             if len(found) == 1:
                 p.entry = found[0]
         if role is not None:
-            p.role, p.code, p.sector, p.gender = role.role, role.code, role.sector, role.gender
+            p.role, p.title, p.code, p.sector, p.gender = role.role, role.title, role.code, role.sector, role.gender
             p.stated = role.role is not None or role.code is not None
+        if p.gender is None:
+            # "her" is not Ivan: a given name the names list knows tells the gender
+            p.gender = first_names().get(_words(p.name)[0]) if len(_words(p.name)) > 1 else None
         e = p.entry
         if e is not None:
             in_office = e.in_office(ctx.when)
@@ -311,8 +316,8 @@ class PersonBuilder:
             if p.code is None:
                 p.code = kb_code
                 p.sector = p.sector or (e.sector if in_office else None)
-            if p.role is None and in_office and (p.code == e.code):
-                p.role = e.role
+            if in_office and p.code == e.code and (p.role is None or self._relational(p)):
+                p.role, p.title = e.role, e.role  # "his Egyptian counterpart X" names no office
             p.country = e.country
         if p.code is None:
             fact = None
@@ -322,7 +327,8 @@ class PersonBuilder:
                     break
             if fact is not None:
                 p.code = fact.code or fact.country
-                p.role = p.role or fact.role
+                if p.role is None:
+                    p.role = p.title = fact.role
                 p.country = p.country or fact.country
         if p.code is None and p.role is not None:
             p.code = self._sentence_state(p)
@@ -331,6 +337,10 @@ class PersonBuilder:
         if p.sector is None and p.code is not None and p.code not in ctx.kb.states:
             org = ctx.kb.org(p.code)
             p.sector = org.sector if org else None
+
+    def _relational(self, p: Person) -> bool:
+        """A role that names a relation, not an office ("counterpart")."""
+        return fold(p.title or p.role or "") in self.ctx.lex.relational_titles
 
     def _sentence_state(self, p: Person) -> str | None:
         """A titled person without a code, in a sentence that names exactly one state."""

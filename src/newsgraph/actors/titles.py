@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .context import Cand, DocContext
+from .normalise import fold
 
 _STOP_KEYS = {",", ";", ":", ".", "!", "?", "--", "-", '"', "'", "\u201c", "\u201d", "(", ")"}
 _APPOS_STOP = {"who", "whose", "which", "that", "when", "where", "while", "as", "said", "says"}
@@ -22,9 +23,10 @@ _APPOS_STOP = {"who", "whose", "which", "that", "when", "where", "while", "as", 
 class Role:
     """A person's office as one stretch of text states it."""
 
-    role: str | None = None
+    role: str | None = None  # as the article writes it ("Treasury Secretary", "ambassador to the UN")
     code: str | None = None
     sector: str | None = None
+    title: str | None = None  # the titles file's canonical title, for comparing roles ("Finance Minister")
     start: int = 0  # the phrase's tokens [start, end)
     end: int = 0
     gender: str | None = None  # from an honorific ("Ms. Yellen")
@@ -34,7 +36,8 @@ class Role:
         if other is None:
             return self
         return Role(role=self.role or other.role, code=self.code or other.code,
-                    sector=self.sector or other.sector, start=self.start, end=self.end,
+                    sector=self.sector or other.sector, title=self.title if self.role else other.title,
+                    start=self.start, end=self.end,
                     gender=self.gender or other.gender, spans=self.spans + other.spans)
 
 
@@ -194,24 +197,53 @@ class TitleFinder:
                 seen.add(id(c))
                 refs.append(c)
         gender = next((ctx.lex.honorifics[ctx.keys[i]] for i in range(a, b) if ctx.keys[i] in ctx.lex.honorifics),
-                      None)
+                      None) or next((ctx.lex.gendered_words[ctx.keys[i]] for i in range(a, b)
+                                     if ctx.keys[i] in ctx.lex.gendered_words), None)
         if not titles and not refs and gender is None:
             return None
         if not titles and gender is None:
             return None  # a state next to a name is not a role ("Taiwan's Tsai Ing-wen" gives TWN below)
-        role = sector = None
+        role = sector = title = None
         code = None
         if titles:
             # the title nearest the name: the last before it, or the first after it
             t = titles[0] if after_name else titles[-1]
-            role, sector = t[2], t[3]
+            title, sector = t[2], t[3]
+            role, posted = self._written(t, b)
             before = [c for c in refs if c.start < t[0]]
-            after = [c for c in refs if c.start >= t[1]]
+            # "ambassador to the UN" is posted there; the state before the title sends them
+            after = [c for c in refs if c.start >= t[1] and c.start not in posted]
             pick = before[0] if before else (after[0] if after else None)
             code = ref_code(pick) if pick else None
             if pick is not None and pick.kind in ("organisation", "group") and pick.how != "institution":
                 sector = pick.sector or sector
-        return Role(role=role, code=code, sector=sector, start=a, end=b, gender=gender)
+        return Role(role=role, code=code, sector=sector, title=title, start=a, end=b, gender=gender)
+
+    def _written(self, t: tuple[int, int, str, str | None], b: int) -> tuple[str, set[int]]:
+        """The title as the article writes it, with a posting ("Ambassador to the United Nations"),
+        and the tokens of that posting. An all lower-case title that is the canonical one takes
+        the canonical capitals ("foreign minister" → "Foreign Minister")."""
+        ctx, doc = self.ctx, self.ctx.doc
+        start, end = t[0], t[1]
+        posted: set[int] = set()
+        j = end + 1
+        if j < b and ctx.keys[end] == "to":
+            if ctx.keys[j] == "the":
+                j += 1
+            ref = self.refs.get(j)
+            if ref is not None and ref.end <= b:
+                posted = set(range(ref.start, ref.end))
+                end = ref.end
+        while start < t[1] - 1 and (c := self.refs.get(start)) is not None and c.kind == "state":
+            start = c.end  # "U.S. Secretary of State": the state is the code, not part of the role
+        while start < t[1] - 1 and ctx.keys[start] in ("'s", "'"):
+            start += 1
+        text = doc[start:end].text
+        if (text.islower() or text.isupper()) and fold(text) == fold(t[2]):
+            text = t[2]
+        elif text.isupper():
+            text = text.title()
+        return text, posted
 
     def possessor_code(self, start: int) -> str | None:
         """"Taiwan's Tsai Ing-wen": a state in the possessive right before a name."""
@@ -257,6 +289,6 @@ class TitleFinder:
             has_ref = role.code is not None
             if not (det or has_ref):
                 continue
-            role.role, role.sector = title, role.sector or sector
+            role.role, role.title, role.sector = title, title, role.sector or sector
             out.append((a, b, role))
         return out

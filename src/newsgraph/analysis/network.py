@@ -17,12 +17,39 @@ from .params import EventFilter, parse_bool, parse_int, split_values
 
 MAX_NODES = 5000
 
-# One pass over the window's dyad rows; aggregation happens in Python, where an event counts
-# once per edge and once per node without the temporary B-trees SQLite's DISTINCT would need.
-_ROWS = """
-SELECT d.event_id, d.source, d.target, d.quad, d.intensity FROM event_dyads d
-WHERE d.source <> d.target AND {where}
+# Aggregation happens in SQLite over the covering index event_dyads_window, so a month of a
+# million-event store is one index range scan and a GROUP BY rather than tens of thousands of
+# Python rows. The store writes one row per event and unordered pair (a mirrored "X and Y met"
+# is one row), so an edge's count(*) counts distinct events. A node's activity is the number
+# of ties it has in the window (an event with two targets gives its source two ties).
+_EDGES = """
+SELECT {a} AS a, {b} AS b, count(*),
+       total(CASE WHEN d.intensity > 0 THEN d.intensity END),
+       -total(CASE WHEN d.intensity < 0 THEN d.intensity END),
+       sum(d.quad = 1), sum(d.quad = 2), sum(d.quad = 3), sum(d.quad = 4)
+FROM event_dyads d WHERE d.source <> d.target AND {where}
+GROUP BY a, b
 """
+_NODES = """
+SELECT code, count(*), total(intensity) FROM (
+    SELECT d.source AS code, d.intensity FROM event_dyads d WHERE d.source <> d.target AND {where}
+    UNION ALL
+    SELECT d.target AS code, d.intensity FROM event_dyads d WHERE d.source <> d.target AND {where}
+) GROUP BY code
+"""
+_MENTIONS = """
+SELECT a, b, total(m) FROM (
+    SELECT DISTINCT {a} AS a, {b} AS b, d.event_id, e.mention_count AS m
+    FROM event_dyads d JOIN events e ON e.id = d.event_id
+    WHERE d.source <> d.target AND d.source IN ({keep}) AND d.target IN ({keep}) AND {where}
+) GROUP BY a, b
+"""
+
+
+def _pair_sql(directed: bool) -> dict[str, str]:
+    if directed:
+        return {"a": "d.source", "b": "d.target"}
+    return {"a": "min(d.source, d.target)", "b": "max(d.source, d.target)"}
 
 
 @dataclass(frozen=True)
@@ -104,37 +131,13 @@ def actor_info(conn: sqlite3.Connection, codes) -> dict[str, dict]:
 def scan(conn: sqlite3.Connection, flt: EventFilter, directed: bool = False):
     """Edges (pair -> accumulator) and node activity (code -> [events, net]) of the events passing ``flt``.
 
-    An accumulator is [events, cooperation, conflict, q1, q2, q3, q4, event ids].
+    An accumulator is [events, cooperation, conflict, q1, q2, q3, q4].
     """
     where, args = flt.where("d")
-    edges: dict[tuple[str, str], list] = {}
-    nodes: dict[str, list] = {}
-    seen_edge: set[tuple[str, str, str]] = set()
-    seen_node: set[tuple[str, str]] = set()
-    for eid, src, tgt, quad, intensity in conn.execute(_ROWS.format(where=where), args):
-        key = (src, tgt) if directed or src < tgt else (tgt, src)
-        x = intensity or 0.0
-        if (key[0], key[1], eid) not in seen_edge:
-            seen_edge.add((key[0], key[1], eid))
-            acc = edges.get(key)
-            if acc is None:
-                acc = edges[key] = [0, 0.0, 0.0, 0, 0, 0, 0, []]
-            acc[0] += 1
-            if x > 0:
-                acc[1] += x
-            elif x < 0:
-                acc[2] -= x
-            if quad in (1, 2, 3, 4):
-                acc[2 + quad] += 1
-            acc[7].append(eid)
-        for code in (src, tgt):
-            if (code, eid) not in seen_node:
-                seen_node.add((code, eid))
-                n = nodes.get(code)
-                if n is None:
-                    n = nodes[code] = [0, 0.0]
-                n[0] += 1
-                n[1] += x
+    cur = conn.cursor()
+    cur.row_factory = None
+    edges = {(a, b): list(rest) for a, b, *rest in cur.execute(_EDGES.format(where=where, **_pair_sql(directed)), args)}
+    nodes = {code: [n, net] for code, n, net in cur.execute(_NODES.format(where=where), args + args)}
     return edges, nodes
 
 
@@ -160,15 +163,16 @@ def edge_rows(conn: sqlite3.Connection, flt: EventFilter, directed: bool = False
     return [_edge(k, acc) for k, acc in edges.items()]
 
 
-def _mentions(conn: sqlite3.Connection, event_ids: list[str]) -> dict[str, int]:
-    out: dict[str, int] = {}
-    for i in range(0, len(event_ids), 500):
-        chunk = event_ids[i : i + 500]
-        marks = ",".join("?" * len(chunk))
-        out.update(
-            conn.execute(f"SELECT id, mention_count FROM events WHERE id IN ({marks})", chunk).fetchall()
-        )
-    return out
+def _mentions(conn: sqlite3.Connection, flt: EventFilter, directed: bool, keep: set[str]) -> dict:
+    """Reports (articles) behind each edge among ``keep``: the sum of its events' mention counts."""
+    if not keep:
+        return {}
+    where, args = flt.where("d")
+    marks = ",".join("?" * len(keep))
+    sql = _MENTIONS.format(where=where, keep=marks, **_pair_sql(directed))
+    cur = conn.cursor()
+    cur.row_factory = None
+    return {(a, b): int(m) for a, b, m in cur.execute(sql, [*keep, *keep, *args])}
 
 
 def network(conn: sqlite3.Connection, params: NetworkParams | None = None) -> dict:
@@ -183,11 +187,11 @@ def network(conn: sqlite3.Connection, params: NetworkParams | None = None) -> di
     candidates.sort(key=lambda c: (-activity[c][0], c))
     keep = set(candidates[: p.max_nodes])
     kept = {k: acc for k, acc in raw.items() if k[0] in keep and k[1] in keep}
-    reports = _mentions(conn, [eid for acc in kept.values() for eid in acc[7]])
+    reports = _mentions(conn, p.filter, p.directed, keep)
     edges, degree = [], dict.fromkeys(keep, 0)
     for key, acc in kept.items():
         e = _edge(key, acc)
-        e["mentions"] = sum(reports.get(eid, 1) for eid in acc[7])
+        e["mentions"] = reports.get(key, acc[0])
         link = {"source": key[0], "target": key[1]} if p.directed else {"pair": f"{key[0]},{key[1]}"}
         e["events_query"] = link | p.filter.query()
         edges.append(e)

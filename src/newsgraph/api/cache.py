@@ -8,11 +8,20 @@ look-ups) tell when an answer may be stale; any commit makes every older answer 
 
 from __future__ import annotations
 
+import json
 import sqlite3
 import threading
 from collections import OrderedDict
 from collections.abc import Callable
 from typing import Any
+
+from fastapi.responses import Response
+
+
+def _json(answer: Any) -> Response:
+    # json.dumps straight away: FastAPI's generic encoder walks big answers (a network) slowly
+    body = json.dumps(answer, ensure_ascii=False, separators=(",", ":"), allow_nan=False).encode("utf-8")
+    return Response(body, media_type="application/json")
 
 
 def data_version(conn: sqlite3.Connection) -> tuple:
@@ -23,22 +32,23 @@ def data_version(conn: sqlite3.Connection) -> tuple:
 
 
 class AnswerCache:
-    """A small thread-safe LRU of JSON answers keyed by route, parameters and data version."""
+    """A small thread-safe LRU of serialized JSON answers keyed by route, parameters and data version."""
 
     def __init__(self, maxsize: int = 256):
         self.maxsize = maxsize
         self._items: OrderedDict[tuple, Any] = OrderedDict()
         self._lock = threading.Lock()
 
-    def get(self, conn: sqlite3.Connection, route: str, params: dict, compute: Callable[[], Any]) -> Any:
+    def get(self, conn: sqlite3.Connection, route: str, params: dict, compute: Callable[[], Any]) -> Response:
+        """The answer as JSON; ``compute`` runs only when none is kept for this state of the store."""
         if self.maxsize <= 0:
-            return compute()
+            return _json(compute())
         key = (route, data_version(conn), tuple(sorted((k, repr(v)) for k, v in params.items())))
         with self._lock:
             if key in self._items:
                 self._items.move_to_end(key)
                 return self._items[key]
-        answer = compute()  # errors are not cached: they raise through
+        answer = _json(compute())  # errors are not cached: they raise through
         with self._lock:
             self._items[key] = answer
             while len(self._items) > self.maxsize:

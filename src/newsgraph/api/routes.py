@@ -43,7 +43,10 @@ OFFSET = Query(None, description="Rows to skip (default 0)")
 @router.get("/status")
 def status(request: Request, conn: Conn):
     """Counts and the time of the last ingest (the dashboard polls this)."""
-    return queries.status(conn, request.app.state.store.path, bool(request.app.state.settings.ingest_token))
+    state = request.app.state
+    return state.cache.get(
+        conn, "status", {}, lambda: queries.status(conn, state.store.path, bool(state.settings.ingest_token))
+    )
 
 
 @router.get("/articles")
@@ -96,8 +99,16 @@ def actor(
     limit: Str = None,
 ):
     """One actor: counts, timeline by quad, partners, adversaries, quotes by and about it."""
-    return queries.actor_page(
-        conn, key, start=start, end=end, resolution=resolution, factuality=factuality, limit=limit
+    return _cached(
+        request,
+        conn,
+        queries.actor_page,
+        key=key,
+        start=start,
+        end=end,
+        resolution=resolution,
+        factuality=factuality,
+        limit=limit,
     )
 
 

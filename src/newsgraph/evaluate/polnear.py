@@ -332,6 +332,26 @@ def outermost(quotes: list[Quote]) -> list[Quote]:
                                          and (o.end - o.start) > (q.end - q.start) for o in quotes)]
 
 
+def relations(quotes: list[Quote]) -> list[Quote]:
+    """PolNeAR's unit is an attribution relation: one cue, one or more content spans (a split
+    quote "A," she said, "B." is one relation whose content is A and B). Quotes that share a
+    cue span are joined into one item, parts in text order, for the lenient protocol (direct
+    quotes only: a reported clause and a quote under one verb are separate contents)."""
+    groups: dict[tuple[int, int] | int, list[Quote]] = {}
+    for n, q in enumerate(sorted(quotes, key=lambda q: q.start)):
+        groups.setdefault((q.cue.start, q.cue.end) if q.cue is not None and q.direct else n, []).append(q)
+    out = []
+    for parts in groups.values():
+        if len(parts) == 1:
+            out.append(parts[0])
+            continue
+        first = parts[0]
+        out.append(Quote(text=" ".join(p.text for p in parts), start=first.start, end=parts[-1].end,
+                         direct=any(p.direct for p in parts), cue=first.cue, speaker=first.speaker,
+                         speaker_span=next((p.speaker_span for p in parts if p.speaker_span), None)))
+    return out
+
+
 def _quotes_for(texts: list[tuple[str, str]], extractor) -> list[list[Quote]]:
     articles = [Article(id=aid, text=text, ref=aid) for aid, text in texts]
     return [outermost(ex.quotes) for ex in extractor.extract_many(articles)]
@@ -349,5 +369,5 @@ def evaluate(path: Path, extractor, settings=None, split: str = "test", limit: i
     texts = [(t.stem, t.read_text(encoding="utf-8")) for t, _ in files]
     report = LenientReport()
     for (txt, ann), (_, text), quotes in zip(files, texts, _quotes_for(texts, extractor)):
-        score_lenient_article(read_ann(ann, text), quotes, report)
+        score_lenient_article(read_ann(ann, text), relations(quotes), report)
     return report

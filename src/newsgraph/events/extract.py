@@ -140,11 +140,8 @@ def _speech_acts(doc, quotes: list[Quote], finder: ArgumentFinder, actors: Actor
         if q.speaker is None:
             continue
         span = doc.char_span(q.start, q.end, alignment_mode="expand")
-        if span is None:
-            continue
-        for sent in {t.sent.start: t.sent for t in span}.values():
-            toks = [t for t in sent if q.start <= t.idx < q.end]
-            out += _requests([q.speaker], demanded_subjects(toks), finder, actors)
+        if span is not None:
+            out += _requests([q.speaker], demanded_subjects(span), finder, actors)
     for verb, clause in reported_clauses(doc):
         srcs = finder.clause_actors(verb)
         if srcs:

@@ -22,14 +22,17 @@ from .factuality import Factuality
 from .lexicon import Trigger
 
 COMPLEMENT_TYPES = frozenset({"AGREE", "REJECT", "THREATEN", "REQUEST", "CONCEDE", "SUPPORT", "ACCUSE"})
-RECIPROCAL_TYPES = frozenset({"AGREE", "CONSULT", "COOPERATE", "SUPPORT", "REJECT"})
+RECIPROCAL_TYPES = frozenset({"AGREE", "CONSULT", "COOPERATE"})
 COMPLEMENT_PREPS = frozenset("to with against on from in into at for over toward towards".split())
 CONFLICT_TYPES = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE"})
+# "denied arming X" denies an accusation: X is not what is refused
+NOT_COMPLEMENT_LEMMAS = frozenset({"deny"})
 COOPERATIVE_TYPES = frozenset({"SUPPORT", "AID", "COOPERATE", "CONSULT", "CONCEDE", "RETREAT"})
 # cues (factuality cues or governing lemmas) that announce an act the speaker intends
-INTENT_CUES = frozenset("will 'll shall wo to be plan intend prepare prepared ready willing determined poised set "
-                        "vow pledge promise threaten warn swear decide commit".split())
+INTENT_CUES = frozenset("will 'll shall wo plan intend prepare prepared ready willing determined poised set "
+                        "vow pledge promise threaten warn swear decide commit".split()) | {"to be"}
 THREAT_ONLY_CUES = frozenset({"threaten", "warn", "swear"})
+BARE_FUTURE = frozenset({"will", "'ll", "shall", "wo", ""})
 THREAT_CAMEO = {"ASSAULT": ("violence", "138"), "COERCE": (None, "137"), "SANCTION": ("restrict", "1312"),
                 "MOBILIZE": ("violence", "138")}
 AGREE_CAMEO = {"SUPPORT": "032", "AID": "033", "COOPERATE": "031", "CONSULT": "036", "CONCEDE": "035",
@@ -48,12 +51,14 @@ def complete_arguments(tok, trig: Trigger, finder: ArgumentFinder, args: Argumen
     """Fill targets the frame rules left empty (see the module docstring)."""
     if args.targets or args.pairwise or trig.pos != "verb":
         return args
-    if trig.type in COMPLEMENT_TYPES and trig.frame in ("agent", "speech"):
+    if trig.type in COMPLEMENT_TYPES and trig.frame in ("agent", "speech") and trig.lemma not in NOT_COMPLEMENT_LEMMAS:
         found = [a for a in complement_targets(tok, finder) if a not in args.sources]
         if found:
             args.targets, args.how = found, "complement"
             return args
-    if trig.type in RECIPROCAL_TYPES and len(args.sources) > 1 and _own_subject(tok):
+    # not when a coordinated verb holds the object ("X and Y are backing and arming Z")
+    shared_object = any(c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") for c in tok.children) or tok.dep_ == "conj"
+    if trig.type in RECIPROCAL_TYPES and len(args.sources) > 1 and _own_subject(tok) and not shared_object:
         args.pairwise, args.how = True, "reciprocal"
     elif trig.type == "PROTEST" and args.sources:
         args.targets = protest_target(tok, finder, args.sources)
@@ -126,7 +131,7 @@ def governing_lemma(tok) -> str | None:
     """The verb or adjective whose infinitive complement ``tok`` is ("ready to ...", "vowed to ...")."""
     t = tok
     for _ in range(3):
-        if t.dep_ in ("xcomp", "advcl", "ccomp") and t.head is not t:
+        if t.dep_ == "xcomp" and t.head is not t:  # not a say-verb governing reported speech
             return t.head.lemma_.lower()
         if t.dep_ == "conj" and t.head is not t:
             t = t.head
@@ -163,7 +168,8 @@ def recode_intent(tok, typ: str, mode: str | None, cameo: str, fact: Factuality)
         if threat:
             tmode, tcameo = THREAT_CAMEO[typ]
             return "THREATEN", tmode, tcameo
-    elif typ in COOPERATIVE_TYPES and fact.value == "future" and cues & INTENT_CUES:
+    elif typ in COOPERATIVE_TYPES and fact.value == "future" and cues & INTENT_CUES and not (
+            typ == "SUPPORT" and cues <= BARE_FUTURE):  # "will always support X" stays SUPPORT
         return "AGREE", None, AGREE_CAMEO[typ]
     return typ, mode, cameo
 

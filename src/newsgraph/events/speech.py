@@ -57,11 +57,11 @@ def reporting_subject(tok, actors) -> str | None:
 
 def reported_clauses(doc):
     """(say-verb, complement clause head) for every "X said (that) ..." in the document."""
-    for tok in doc:
-        if tok.pos_ == "VERB" and tok.lemma_.lower() in SAY_VERBS:
-            for c in tok.children:
-                if c.dep_ == "ccomp":
-                    yield tok, c
+    for c in doc:
+        if c.dep_ == "ccomp":
+            head = c.head
+            if head.pos_ == "VERB" and head.lemma_.lower() in SAY_VERBS:
+                yield head, c
 
 
 def demanded_subjects(tokens):

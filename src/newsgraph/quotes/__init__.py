@@ -37,7 +37,7 @@ def find_quotes(doc: Doc, actors: ActorIndex) -> list[Quote]:
     for d in directs:
         if d.cue is None and d.speaker is None:
             continue
-        q = _make(doc, d.text_start, d.text_end, True, d.cue, d.speaker, actors, lex)
+        q = _make(doc, d.text_start, d.text_end, True, d.cue or d.shared_cue, d.speaker, actors, lex)
         if q is not None:
             quotes.append(q)
     marked = [(d.span.outer_start, d.span.outer_end) for d in directs]
@@ -102,7 +102,7 @@ def _inherit(doc: Doc, directs: list[DirectCandidate], reported: list[ReportedCa
         if source is not None:
             for d in chain:
                 if d.cue is None:
-                    d.speaker, d.how = source.speaker, "continues"
+                    d.speaker, d.how, d.shared_cue = source.speaker, "continues", source.cue
     # split quotes and further quotes in a paragraph: the paragraph's attributed quote
     by_para: dict[int, list[DirectCandidate]] = {}
     for d in directs:
@@ -111,9 +111,11 @@ def _inherit(doc: Doc, directs: list[DirectCandidate], reported: list[ReportedCa
         for d in items:
             if d.cue is not None or d.speaker is not None or not _clause_like(doc, d):
                 continue
-            source = _nearest_attributed(d, items)
+            source, between = _nearest_attributed(d, items)
             if source is not None:
                 d.speaker, d.how = source.speaker, "split"
+                if between:  # "A," she said, "B.": one statement, one cue
+                    d.shared_cue = source.cue
     # a paragraph that is all quote continues the previous paragraph's speaker
     paras = paragraphs(doc.text)
     timeline = sorted(
@@ -137,15 +139,16 @@ def _clause_like(doc: Doc, d: DirectCandidate) -> bool:
     return d.tok_end - d.tok_start >= 4
 
 
-def _nearest_attributed(d: DirectCandidate, items: list[DirectCandidate]) -> DirectCandidate | None:
-    """The attributed quote whose cue sits between it and this one, else the closest before it."""
+def _nearest_attributed(d: DirectCandidate, items: list[DirectCandidate]) -> tuple[DirectCandidate | None, bool]:
+    """The attributed quote whose cue sits between it and this one (True), else the closest
+    before it (False)."""
     best: DirectCandidate | None = None
     for other in items:
         if other is d or other.cue is None or other.speaker is None:
             continue
         lo, hi = sorted((other.tok_end, d.tok_start)) if other.tok_start < d.tok_start else (d.tok_end, other.tok_start)
         if lo <= other.cue[0] < hi:
-            return other
+            return other, True
         if other.tok_start < d.tok_start:
             best = other
-    return best
+    return best, False

@@ -37,6 +37,9 @@ class DirectCandidate:
     cue: tuple[int, int] | None = None  # token range
     speaker: SpeakerRef | None = None
     how: str = "none"
+    # the cue of the quote this one continues (split and multi-paragraph quotes): one
+    # attribution, one cue, several quoted parts
+    shared_cue: tuple[int, int] | None = None
     group: list["DirectCandidate"] = field(default_factory=list, repr=False)
 
     @property

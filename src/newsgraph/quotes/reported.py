@@ -26,6 +26,7 @@ _OPEN_MARKS = "\"“«"
 _CLOSE_MARKS = "\"”»"
 _QUESTION_MARKS = ("whether", "if")
 _TOPIC_PREPS = ("over", "about", "on", "regarding", "at", "of")
+_FINITE_TAGS = ("VBD", "VBZ", "VBP")
 
 
 @dataclass
@@ -195,7 +196,29 @@ def _content(root: Token, cue: Token, lex: CueLexicon) -> tuple[int, int]:
                 and not any(c.dep_ in _FINITE_SUBJECTS for c in t.children):
             end = min(end, t.left_edge.i)
             break
-    return start, end
+        if t.dep_ == "conj" and start <= t.head.i < end and _second_statement(t, root, lex):
+            end = min(end, t.left_edge.i)
+            break
+    return start, _drop_tail(doc, start, end)
+
+
+def _second_statement(conj: Token, root: Token, lex: CueLexicon) -> bool:
+    """A conjunct that is not part of what was said: another speech act by the same speaker
+    ("said he would order a review and warned against …"), or a finite verb joined to an
+    infinitive ("vowed to cut taxes but are likely to face …")."""
+    if conj.tag_ in _FINITE_TAGS and cue_kind(conj, lex) == "speech" \
+            and not any(c.dep_ in _FINITE_SUBJECTS for c in conj.children):
+        return True
+    return root.tag_ == "VB" and conj.head.i == root.i and conj.tag_ in _FINITE_TAGS
+
+
+def _drop_tail(doc: Doc, start: int, end: int) -> int:
+    """Cut the writer's additions after a comma at the end of a content: a source
+    ("…, according to a statement") or a dateline-like run-on is never what was said."""
+    for k in range(start + 1, end - 1):
+        if doc[k].text == "," and doc[k + 1].lower_ == "according" and k + 2 < end and doc[k + 2].lower_ == "to":
+            return k
+    return end
 
 
 def _according(doc: Doc, tok: Token):

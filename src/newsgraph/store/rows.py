@@ -124,6 +124,10 @@ def extraction_rows(ext: Extraction, rows: Rows, *, signature: bytes | None, ing
             trig.text if trig else None, trig.start if trig else None, trig.end if trig else None,
             float(ev.confidence) if ev.confidence is not None else None,
         ))
-        for s in src_codes:
-            for t in tgt_codes:
-                rows.event_dyads.append((eid, s, t, ev.type, quad, intensity, ev.factuality, when))
+        pairs = {(s, t) for s in src_codes for t in tgt_codes if s != t}
+        for s, t in sorted(pairs):
+            # A mirrored pair ("X and Y met": X->Y and Y->X) is one tie: one row, so that counts
+            # over event_dyads need no DISTINCT (the network query scans a month of them).
+            if s > t and (t, s) in pairs:
+                continue
+            rows.event_dyads.append((eid, s, t, ev.type, quad, intensity, ev.factuality, when))

@@ -159,7 +159,9 @@ CREATE TABLE IF NOT EXISTS event_dyads (
 );
 CREATE INDEX IF NOT EXISTS event_dyads_pair ON event_dyads(source, target, date);
 CREATE INDEX IF NOT EXISTS event_dyads_target ON event_dyads(target, date);
-CREATE INDEX IF NOT EXISTS event_dyads_date ON event_dyads(date);
+-- Covering index for window scans (network, blocs, changes): a month is one index range read.
+CREATE INDEX IF NOT EXISTS event_dyads_window
+    ON event_dyads(date, source, target, event_id, quad, intensity, type, factuality);
 
 -- What articles taught us about people ("Jens Stoltenberg, Secretary General of NATO"),
 -- reused when later articles mention them by surname only.
