@@ -40,6 +40,7 @@ TITLES = """\
 - {title: Defence Minister, sector: MIL, aliases: [Defense Minister, defence minister]}
 - {title: Minister, sector: GOV, aliases: [minister]}
 - {title: spokesperson, sector: GOV, aliases: [spokesman, spokeswoman]}
+- {title: Ambassador, sector: GOV, aliases: [ambassador, envoy]}
 """
 USER_FILE = """\
 - {name: Red Dune Brigade, aliases: [Red Dune], kind: group, sector: REB}

@@ -58,8 +58,8 @@ def actor_at(doc, index, text, nth=0):
                  "were legal.", "Darius Farahani", "Foreign Minister", "IRN", id="apposition_with_demonym"),
     pytest.param("Synthetic article. The head of the Chilean delegation, Defense Minister Rosa Ibarra, "
                  "said the talks went well.", "Rosa Ibarra", "Defense Minister", "CHL", id="apposition_before"),
-    pytest.param("Synthetic article. Russia's ambassador to the UN, Pavel Orlov, said the vote was unfair.",
-                 "Pavel Orlov", "ambassador to the UN", "RUS", id="posting_is_not_the_code"),
+    pytest.param("Synthetic article. Russia's ambassador to the UN, Mikhail Orlov, said the vote was unfair.",
+                 "Mikhail Orlov", "ambassador to the UN", "RUS", id="posting_is_not_the_code"),
     pytest.param("Synthetic article. Chilean Ambassador to the United Nations Marta Solis said the draft "
                  "was ready.", "Marta Solis", "Ambassador to the United Nations", "CHL", id="posting_after_title"),
     pytest.param("Synthetic article. Darius Farahani, Iran's minister of foreign affairs, said the talks were over.",

@@ -27,6 +27,7 @@ _CLOSE_MARKS = "\"”»"
 _QUESTION_MARKS = ("whether", "if")
 _TOPIC_PREPS = ("over", "about", "on", "regarding", "at", "of")
 _FINITE_TAGS = ("VBD", "VBZ", "VBP")
+_REASON_PREPS = ("for", "as", "of")
 
 
 @dataclass
@@ -121,7 +122,8 @@ def _match(doc: Doc, tok: Token, lex: CueLexicon):
         xcomp = next((c for c in tok.rights if c.dep_ == "xcomp"
                       and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)), None)
         if xcomp is not None:
-            return _content(xcomp, tok, lex), cue, find_speaker(tok, lex), kind
+            start, end = _content(xcomp, tok, lex)
+            return (start, _infinitive_conjuncts(tok, xcomp, end)), cue, find_speaker(tok, lex), kind
     if kind == "speech":
         obj = next((c for c in tok.rights if c.dep_ == "dobj" and cue_kind(c, lex) == "nominal"), None)
         topical = obj is not None and any(
@@ -136,7 +138,8 @@ def _match(doc: Doc, tok: Token, lex: CueLexicon):
     if tok.lemma_.lower() in lex.object and not any(c.dep_ in ("oprd", "xcomp", "ccomp") for c in tok.children):
         obj = _object(tok)
         if obj is not None:
-            return _content(obj, tok, lex), cue, find_speaker(tok, lex), "object"
+            start, end = _content(obj, tok, lex)
+            return (start, _reason(tok, obj, end)), cue, find_speaker(tok, lex), "object"
     head = tok.head
     if (tok.dep_ in ("ccomp", "parataxis") and head.i < tok.i and head.pos_ in ("VERB", "AUX")
             and cue_kind(head, lex) is None and tok.left_edge.i > 0 and doc[tok.left_edge.i - 1].text == ","
@@ -149,6 +152,25 @@ def _match(doc: Doc, tok: Token, lex: CueLexicon):
             return None
         return (start, end), cue, find_speaker(tok, lex), kind
     return None
+
+
+def _infinitive_conjuncts(verb: Token, xcomp: Token, end: int) -> int:
+    """"wants to cut X, grow Y and create Z": the parser hangs the later infinitives on the cue
+    verb; bare infinitives right after the content belong to it."""
+    for c in verb.rights:
+        if c.dep_ == "conj" and c.tag_ == "VB" and c.i >= end and c.left_edge.i <= end + 2 \
+                and not any(k.dep_ in _FINITE_SUBJECTS for k in c.children):
+            end = c.right_edge.i + 1
+    return end
+
+
+def _reason(verb: Token, obj: Token, end: int) -> int:
+    """"blamed the workers for the losses", "dismissed X as Y", "accused X of Y": the reason or
+    label given right after the object is part of what was said about it."""
+    for c in verb.rights:
+        if c.dep_ == "prep" and c.lower_ in _REASON_PREPS and end <= c.i <= end + 1 and c.i > obj.i:
+            return c.right_edge.i + 1
+    return end
 
 
 def _object(verb: Token) -> Token | None:
