@@ -93,7 +93,9 @@ def main() -> None:
         status = get_json(base + "/api/status")
         print(f"store: {status.get('store')}: {status.get('articles')} articles, {status.get('events')} events")
         print(f"window: {start} .. {end}")
-        query = urllib.parse.urlencode({"start": start, "end": end, "factuality": "asserted"})
+        # the map's own request: its default actor kinds leave out places acting on their own
+        query = urllib.parse.urlencode({"start": start, "end": end, "factuality": "asserted", "min_events": 1,
+                                        "max_nodes": 200, "kind": "state,organisation,group,person"})
         t = time.perf_counter()
         network = get_json(f"{base}/api/network?{query}")
         api_s = time.perf_counter() - t

@@ -34,6 +34,17 @@ def analysis_store(tmp_path_factory) -> Path:
     return build(tmp_path_factory.mktemp("analysis") / "store")
 
 
+@pytest.fixture(scope="module")
+def analysis_conn(analysis_store):
+    """A read connection to the analysis store (one per test module)."""
+    from newsgraph.store import Store
+
+    with Store.open(analysis_store, readonly=True) as store:
+        conn = store.connect()
+        yield conn
+        conn.close()
+
+
 class ASGIClient:
     """The app in-process through ``httpx.ASGITransport``: ``api.get("/api/status", params={...})``."""
 

@@ -6,7 +6,6 @@ where a model error would hide the rule.
 """
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
 from spacy.tokens import Doc
@@ -56,6 +55,10 @@ def codes_at(doc, index, text, nth=0) -> list[str | None]:
                  "acted within the law.", "country", ["IRN"], id="his_country_is_the_persons_state"),
     pytest.param("Synthetic article. Chile, Peru and Bolivia left the pact in May. All three were warned by "
                  "the council.", "three", ["CHL", "PER", "BOL"], id="all_three_is_the_group_of_three"),
+    pytest.param("Synthetic article. The Red Dune Brigade attacked a depot on Sunday. The militants said the raid "
+                 "was a warning.", "militants", ["Red Dune Brigade"], id="the_militants_is_the_last_group"),
+    pytest.param("Synthetic article. NATO ministers met in Brussels on Monday. The alliance said it would send "
+                 "more ships.", "it", ["NATO"], id="it_after_the_alliance_is_the_organisation"),
     pytest.param("Synthetic article. Chile and Peru will \u201cpresent their plans\u201d next week, officials said.",
                  "their", ["CHL", "PER"], id="a_quoted_fragment_is_narrative"),
 ])

@@ -1,6 +1,10 @@
 """Knowledge-base loading and lookup, on small files written for the tests."""
 from __future__ import annotations
 
+import json
+import os
+import subprocess
+import sys
 from datetime import date
 from pathlib import Path
 
@@ -136,3 +140,51 @@ def test_actors_memory_older_article_does_not_overwrite():
     mem.learn("Elena Vasquez", "Foreign Minister", "CHL", seen=date(2024, 5, 1))
     mem.learn("Elena Vasquez", "Ambassador", "ARG", seen=date(2020, 1, 1))
     assert mem.recall("Elena Vasquez").code == "CHL"
+
+
+# ---------------------------------------------------------------- alias tokens cached between processes
+
+def test_actors_kb_alias_cache_round_trip(tmp_path, monkeypatch):
+    import spacy
+
+    from newsgraph.actors import normalise
+
+    monkeypatch.setenv("NEWSGRAPH_CACHE_DIR", str(tmp_path))
+    first = normalise._TokenCache()
+    alias = "Côte d'Ivoire's Jean-Noël Barrot Jr. (U.S.)"
+    expected = [t.text for t in spacy.blank("en").tokenizer(alias)]
+    assert first.split(alias) == expected
+    first.save()
+    again = normalise._TokenCache()
+    assert again.tokens[alias] == expected  # read back, not tokenised again
+    assert again.split(alias) == expected and not again.dirty
+
+
+def test_actors_kb_alias_cache_damaged_file_is_rebuilt(tmp_path, monkeypatch):
+    from newsgraph.actors import normalise
+
+    monkeypatch.setenv("NEWSGRAPH_CACHE_DIR", str(tmp_path))
+    path = normalise._cache_path()
+    path.write_text("{not json", encoding="utf-8")
+    cache = normalise._TokenCache()
+    assert cache.split("North Korea") == ["North", "Korea"]
+    cache.save()
+    assert json.loads(path.read_text(encoding="utf-8")) == {"North Korea": ["North", "Korea"]}
+
+
+def test_actors_kb_alias_cache_off(monkeypatch):
+    from newsgraph.actors import normalise
+
+    monkeypatch.setenv("NEWSGRAPH_CACHE_DIR", "off")
+    assert normalise._cache_path() is None
+
+
+def test_actors_kb_warm_cache_load_needs_no_spacy(tmp_path):
+    # a fresh process with a warm cache builds the package knowledge base without importing spaCy
+    script = ("import sys\nfrom newsgraph.actors import KnowledgeBase\nkb = KnowledgeBase.load()\n"
+              "assert kb.lookup('North Korea').code == 'PRK'\nprint('spacy' in sys.modules)\n")
+    env = {**os.environ, "NEWSGRAPH_CACHE_DIR": str(tmp_path)}
+    cold = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True, check=True)
+    warm = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True, check=True)
+    assert cold.stdout.strip() == "True"  # the first load tokenises every alias with spaCy
+    assert warm.stdout.strip() == "False"

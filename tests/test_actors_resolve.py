@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from spacy.tokens import Doc
 
-from actors_kb import PUBLISHED, USER_FILE, load_small_kb, run, write_kb
+from actors_kb import PUBLISHED, USER_FILE, load_small_kb, resolve_doc, run, write_kb
 from newsgraph.actors import KnowledgeBase, PersonMemory, resolve_actors
 from newsgraph.records import Article
 
@@ -205,3 +205,54 @@ def test_actors_resolve_index_covers_titles_pronouns_and_ranges(nlp, kb):
     for a in index.actors:
         for m in a.mentions:
             assert text[m.start:m.end] == m.text
+
+
+# ---------------------------------------------------------------- roles as written, gender
+
+def test_actors_resolve_posting_code_on_hand_built_parse(nlp, kb):
+    # "Russia 's ambassador to the UN , Mikhail Orlov , said ." : RUS sends him, the UN is his posting
+    words = ["Russia", "'s", "ambassador", "to", "the", "UN", ",", "Mikhail", "Orlov", ",", "said", "."]
+    pos = ["PROPN", "PART", "NOUN", "ADP", "DET", "PROPN", "PUNCT", "PROPN", "PROPN", "PUNCT", "VERB", "PUNCT"]
+    ents = ["B-GPE", "O", "O", "O", "O", "B-ORG", "O", "B-PERSON", "I-PERSON", "O", "O", "O"]
+    doc = Doc(nlp.vocab, words=words, pos=pos, ents=ents)
+    index = resolve_doc(doc, kb)
+    p = persons(index)["Mikhail Orlov"]
+    assert (p.role, p.code) == ("ambassador to the UN", "RUS")
+
+
+@pytest.mark.parametrize("text, name, role", [
+    pytest.param("Synthetic article. Laura Whitcombe, the U.S. secretary of state, said the talks would go on.",
+                 "Laura Whitcombe", "Secretary of State", id="lower_case_canonical_title_takes_capitals"),
+    pytest.param("Synthetic article. U.S. Secretary of State Laura Whitcombe said the talks would go on.",
+                 "Laura Whitcombe", "Secretary of State", id="state_before_title_is_the_code_not_the_role"),
+])
+def test_actors_resolve_role_wording(nlp, kb, text, name, role):
+    _, index = run(nlp, kb, text)
+    assert persons(index)[name].role == role
+
+
+@pytest.mark.parametrize("text, expected", [
+    pytest.param("Synthetic article. Ivan Dorofeev met Elena Vasquez in Santiago on Monday. Later, Dorofeev "
+                 "praised her plan.", "Elena Vasquez", id="first_name_female"),
+    pytest.param("Synthetic article. Elena Vasquez met Ivan Dorofeev in Santiago on Monday. Later, Vasquez "
+                 "praised his plan.", "Ivan Dorofeev", id="first_name_male"),
+    pytest.param("Synthetic article. Ms. Quispe met Mr. Tarkan in Lima on Monday. Later, Tarkan praised "
+                 "her plan.", "Quispe", id="honorifics_decide"),
+])
+def test_actors_resolve_pronoun_gender(nlp, kb, text, expected):
+    doc, index = run(nlp, kb, text)
+    word = "her" if "her plan" in text else "his"
+    assert actor_at(doc, index, word).name == expected
+
+
+def test_actors_resolve_gender_on_hand_built_parse(nlp, kb):
+    # "Ivan Dorofeev thanked Maria Lopez . She said ..." : the model's subject preference would pick Dorofeev
+    words = ["Ivan", "Dorofeev", "thanked", "Maria", "Lopez", ".", "She", "said", "yes", "."]
+    heads = [1, 2, 2, 4, 2, 2, 7, 7, 7, 7]
+    deps = ["compound", "nsubj", "ROOT", "compound", "dobj", "punct", "nsubj", "ROOT", "dobj", "punct"]
+    pos = ["PROPN", "PROPN", "VERB", "PROPN", "PROPN", "PUNCT", "PRON", "VERB", "INTJ", "PUNCT"]
+    ents = ["B-PERSON", "I-PERSON", "O", "B-PERSON", "I-PERSON", "O", "O", "O", "O", "O"]
+    sent_starts = [True, False, False, False, False, False, True, False, False, False]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, ents=ents, sent_starts=sent_starts)
+    index = resolve_doc(doc, kb)
+    assert index.get(index.at(6)).name == "Maria Lopez"

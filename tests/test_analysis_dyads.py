@@ -10,16 +10,11 @@ from analysis_corpus import ARTICLES, JUNE, distinct_events, reports
 from newsgraph.analysis import queries
 from newsgraph.errors import QueryError
 from newsgraph.events.ontology import Ontology
-from newsgraph.store import Store
 
 
 @pytest.fixture(scope="module")
-def conn(analysis_store):
-    store = Store.open(analysis_store, readonly=True)
-    c = store.connect()
-    yield c
-    c.close()
-    store.close()
+def conn(analysis_conn):
+    return analysis_conn
 
 
 @pytest.fixture(scope="module")

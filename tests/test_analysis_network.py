@@ -9,16 +9,11 @@ from newsgraph.analysis import queries
 from newsgraph.analysis.blocs import detect
 from newsgraph.errors import QueryError
 from newsgraph.events.ontology import Ontology
-from newsgraph.store import Store
 
 
 @pytest.fixture(scope="module")
-def conn(analysis_store):
-    store = Store.open(analysis_store, readonly=True)
-    c = store.connect()
-    yield c
-    c.close()
-    store.close()
+def conn(analysis_conn):
+    return analysis_conn
 
 
 def expected_edges(start=JUNE[0], end=JUNE[1]) -> dict[tuple[str, str], tuple[int, float]]:

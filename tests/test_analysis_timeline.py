@@ -11,16 +11,11 @@ from analysis_corpus import JUNE, distinct_events
 from newsgraph.analysis import queries
 from newsgraph.errors import QueryError
 from newsgraph.events.ontology import Ontology
-from newsgraph.store import Store
 
 
 @pytest.fixture(scope="module")
-def conn(analysis_store):
-    store = Store.open(analysis_store, readonly=True)
-    c = store.connect()
-    yield c
-    c.close()
-    store.close()
+def conn(analysis_conn):
+    return analysis_conn
 
 
 def expected(actor, resolution, start=None, end=None):

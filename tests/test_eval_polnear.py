@@ -6,9 +6,9 @@ import json
 
 import pytest
 
-from newsgraph.evaluate.polnear import (LenientReport, bio_spans, brat_files, detokenize, group_bio,
-                                        outermost, predicted_labels, read_ann, read_bio, score_exact,
-                                        score_lenient_article)
+from newsgraph.evaluate.polnear import (GoldAttribution, LenientReport, bio_spans, brat_files, detokenize,
+                                        group_bio, outermost, predicted_labels, read_ann, read_bio, relations,
+                                        score_exact, score_lenient_article)
 from newsgraph.records import Quote, Span
 
 SENTENCES = [  # synthetic: "Vale said the plan failed ." / "`` It is over , '' Brandt said ."
@@ -122,3 +122,23 @@ def test_eval_polnear_smoke_on_real_files(shared_dir, folder):
     data = report.to_json()
     assert data["articles"] == 2
     assert report.render().startswith("PolNeAR")
+
+
+SPLIT = "Synthetic. “The plan failed,” Vale said, “and we all know why it failed.” Brandt said “no.”"
+
+
+def test_eval_polnear_relations_join_parts_that_share_a_cue():
+    said, vale = Span("said", 35, 39), Span("Vale", 30, 34)
+    assert SPLIT[35:39] == "said" and SPLIT[30:34] == "Vale" and SPLIT[81:85] == "said"
+    first = Quote("The plan failed", 12, 27, True, cue=said, speaker_span=vale)
+    second = Quote("and we all know why it failed.", 42, 72, True, cue=said, speaker_span=vale)
+    other = Quote("no.", 87, 90, True, cue=Span("said", 81, 85))
+    assert SPLIT[12:27] == first.text and SPLIT[42:72] == second.text and SPLIT[87:90] == other.text
+    joined = relations([second, other, first])
+    assert [q.text for q in joined] == ["The plan failed and we all know why it failed.", "no."]
+    # a discontinuous gold content is one item: the joined parts match it once, no false alarm
+    gold = [GoldAttribution([(11, 29), (41, 73)], SPLIT[11:29] + " " + SPLIT[41:73], [(30, 34)])]
+    report = LenientReport()
+    score_lenient_article(gold, joined[:1], report)
+    assert (report.content.tp, report.content.fp, report.content.fn) == (1, 0, 0)
+    assert (report.speaker.hit, report.speaker.total) == (1, 1)

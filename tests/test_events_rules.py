@@ -158,11 +158,12 @@ def test_events_rules_factuality(nlp, onto, case):
                                                    next(t.i for t in doc if t.text == "Ukraine") + 1, "a2")]
     events, idx = run(nlp, onto, spec, spans)
     assert events, case
-    assert {e.factuality for e in events if e.type in ("ASSAULT", "AID")} == {expected}
+    # an announced attack is coded THREATEN (PLOVER); its factuality is what is pinned here
+    assert {e.factuality for e in events if e.type in ("ASSAULT", "AID", "THREATEN")} == {expected}
 
 
 def test_events_rules_dedup_keeps_the_asserted_copy(nlp, onto):
-    spec = ("Russia/Russia/PROPN/NNP/nsubj/2 will/will/AUX/MD/aux/2 attack/attack/VERB/VB/ROOT/2 Ukraine/Ukraine/PROPN/NNP/dobj/2 "
+    spec = ("Russia/Russia/PROPN/NNP/nsubj/2 may/may/AUX/MD/aux/2 attack/attack/VERB/VB/ROOT/2 Ukraine/Ukraine/PROPN/NNP/dobj/2 "
             "and/and/CCONJ/CC/cc/2 Russia/Russia/PROPN/NNP/nsubj/6 attacked/attack/VERB/VBD/conj/2 Kyiv/Kyiv/PROPN/NNP/dobj/6 "
             "././PUNCT/./punct/2")
     events, idx = run(nlp, onto, spec, [(0, 1, "a1"), (3, 4, "a2"), (5, 6, "a1"), (7, 8, "a2")])

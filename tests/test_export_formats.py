@@ -16,7 +16,7 @@ from analysis_corpus import CAMP_EAST, distinct_events
 from newsgraph import export as exports
 from newsgraph.cli import main
 from newsgraph.errors import QueryError
-from newsgraph.store import TABLES, Store
+from newsgraph.store import TABLES
 
 # The PLOVER manual's event-record fields (its "Data Fields" chapter), and the required ones.
 PLOVER_FIELDS = {
@@ -49,12 +49,8 @@ NEWSGRAPH_EXTRA = {"cameo", "factuality", "claimed_by", "mention_count", "date_r
 
 
 @pytest.fixture(scope="module")
-def conn(analysis_store):
-    store = Store.open(analysis_store, readonly=True)
-    c = store.connect()
-    yield c
-    c.close()
-    store.close()
+def conn(analysis_conn):
+    return analysis_conn
 
 
 def count(conn, table):

@@ -80,8 +80,12 @@ def test_query_events_with_evidence_and_actor_names(conn):
     ({"quad": "4"}, {"SANCTION"}),
     ({"since": "2024-04-01", "until": "2024-04-30"}, {"CONSULT", "AID"}),
     ({"article": "art-c", "type": "consult"}, {"CONSULT"}),
+    ({"pair": "RUS,PRK"}, {"AID"}),
+    ({"pair": "russia,North Korea"}, {"AID"}),
+    ({"source": "DEU", "target": "FRA"}, {"CONSULT"}),
 ], ids=["actor-either-side", "source-only", "target-by-name", "source-code-covers-persons", "source-by-key",
-        "actor-without-code", "factuality-list", "quad", "date-window", "article-and-type"])
+        "actor-without-code", "factuality-list", "quad", "date-window", "article-and-type",
+        "pair-of-codes-either-direction", "pair-by-names", "source-and-target-codes"])
 def test_query_events_filters(conn, params, expected):
     assert {r["type"] for r in query.list_events(conn, **params).rows} == expected
 
@@ -114,7 +118,9 @@ def test_query_bad_fts_syntax_is_a_query_error(conn):
 
 def test_query_parameters_are_bound_not_interpolated(conn):
     hostile = "x' OR '1'='1"
-    assert query.list_events(conn, actor=hostile).rows == []
+    with pytest.raises(QueryError, match="unknown actor") as err:  # a typo must not look like silence
+        query.list_events(conn, actor=hostile)
+    assert err.value.param == "actor"
     assert query.list_quotes(conn, speaker=hostile).rows == []
     assert query.list_articles(conn, source=hostile).rows == []
 

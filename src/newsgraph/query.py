@@ -8,13 +8,14 @@ SQL with bound parameters only.
 """
 from __future__ import annotations
 
-import json
 import re
 import sqlite3
 from dataclasses import dataclass
 from typing import Any
 
-from .analysis.params import parse_code, parse_date, parse_factuality, parse_int, parse_quads, parse_types
+from .analysis.evidence import NAMED_KEYS, EventQuery, actor_rows
+from .analysis.evidence import list_events as _event_listing
+from .analysis.params import Window, parse_code, parse_int, parse_page, parse_text
 from .errors import QueryError
 from .records import ACTOR_KINDS
 
@@ -34,7 +35,8 @@ class Page:
     next_offset: int | None
 
     def to_json(self) -> dict[str, Any]:
-        return {"rows": self.rows, "limit": self.limit, "offset": self.offset, "next_offset": self.next_offset}
+        """The HTTP API's page shape."""
+        return {"items": self.rows, "limit": self.limit, "offset": self.offset, "next_offset": self.next_offset}
 
 
 class _Where:
@@ -52,38 +54,31 @@ class _Where:
         return " AND ".join(self.conds) or "1"
 
 
-def _paging(limit, offset) -> tuple[int, int]:
-    return (parse_int(limit, "limit", DEFAULT_LIMIT, 1, MAX_LIMIT),
-            parse_int(offset, "offset", 0, 0, MAX_OFFSET))
+def _paging(limit, offset, maximum: int = MAX_LIMIT) -> tuple[int, int]:
+    return parse_page(limit, offset, DEFAULT_LIMIT, maximum)
 
 
-def _window(where: _Where, column: str, since, until) -> None:
-    start, end = parse_date(since, "since"), parse_date(until, "until")
-    if start and end and start > end:
-        raise QueryError(f"since {start} is after until {end}", "since")
-    if start:
-        where.add(f"{column} >= ?", start.isoformat())
-    if end:
-        where.add(f"{column} <= ?", end.isoformat())
+def _window(where: _Where, column: str, since, until) -> Window:
+    w = Window.parse(since, until, names=("since", "until"))
+    if w.start:
+        where.add(f"{column} >= ?", w.start.isoformat())
+    if w.end:
+        where.add(f"{column} <= ?", w.end.isoformat())
+    return w
 
 
 def _text(value, param: str) -> str | None:
-    if value is None or str(value).strip() == "":
-        return None
-    v = str(value).strip()
-    if len(v) > MAX_TEXT:
-        raise QueryError(f"{param}: longer than {MAX_TEXT} characters", param)
-    return v
+    return parse_text(value, param, MAX_TEXT)
 
 
-def _like(value: str) -> str:
+def like(value: str) -> str:
+    """A LIKE pattern (ESCAPE '\\') matching ``value`` anywhere, its wildcards taken literally."""
     return "%" + re.sub(r"([%_\\])", r"\\\1", value) + "%"
 
 
-# The actor keys a user's term names: a key (person:Jane Doe), a code (RUS: Russia and every
-# person and body acting for it) or an exact name. Resolved in the small actors table first,
-# so the large tables are searched through their actor_key indexes.
-_NAMED_KEYS = "SELECT key FROM actors WHERE key = ? OR code = ? OR name = ? COLLATE NOCASE"
+# The actor keys a user's term names (a key, a code, an exact name), resolved in the small
+# actors table first, so the large tables are searched through their actor_key indexes.
+_NAMED_KEYS = NAMED_KEYS
 
 
 def _actor_args(value: str) -> tuple[str, str, str]:
@@ -106,11 +101,13 @@ def _page(conn: sqlite3.Connection, sql: str, args: list, limit: int, offset: in
 # ------------------------------------------------------------------------------- articles
 
 def list_articles(conn: sqlite3.Connection, *, since=None, until=None, source=None, actor=None,
-                  duplicates: bool = True, limit=None, offset=None) -> Page:
-    """Articles, newest first, with their numbers of quotes and events."""
-    limit, offset = _paging(limit, offset)
+                  duplicates: bool = True, title=None, limit=None, offset=None, max_limit: int = MAX_LIMIT) -> Page:
+    """Articles, newest first, with their numbers of quotes and events; ``title`` is part of the title."""
+    limit, offset = _paging(limit, offset, max_limit)
     w = _Where()
     _window(w, "ar.published", since, until)
+    if (t := _text(title, "q")) is not None:
+        w.add("ar.title LIKE ? ESCAPE '\\'", like(t))
     if (src := _text(source, "source")) is not None:
         w.add("ar.source = ? COLLATE NOCASE", src)
     if (who := parse_code(actor, "actor")) is not None:
@@ -138,9 +135,9 @@ def get_article(conn: sqlite3.Connection, article_id: str) -> dict[str, Any]:
 # ------------------------------------------------------------------------------- actors
 
 def list_actors(conn: sqlite3.Connection, *, kind=None, code=None, name=None, since=None, until=None,
-                limit=None, offset=None) -> Page:
+                limit=None, offset=None, max_limit: int = MAX_LIMIT) -> Page:
     """Canonical actors, the most widely reported first (number of articles mentioning them)."""
-    limit, offset = _paging(limit, offset)
+    limit, offset = _paging(limit, offset, max_limit)
     w = _Where()
     if kind is not None and str(kind).strip():
         k = str(kind).strip().lower()
@@ -150,15 +147,13 @@ def list_actors(conn: sqlite3.Connection, *, kind=None, code=None, name=None, si
     if (c := parse_code(code, "code")) is not None:
         w.add("a.code = ?", c.upper())
     if (n := _text(name, "name")) is not None:
-        w.add("a.name LIKE ? ESCAPE '\\'", _like(n))
+        w.add("a.name LIKE ? ESCAPE '\\'", like(n))
     # An actor seen at any time in [since, until].
-    start, end = parse_date(since, "since"), parse_date(until, "until")
-    if start and end and start > end:
-        raise QueryError(f"since {start} is after until {end}", "since")
-    if start:
-        w.add("a.last_seen >= ?", start.isoformat())
-    if end:
-        w.add("a.first_seen <= ?", end.isoformat())
+    seen = Window.parse(since, until, names=("since", "until"))
+    if seen.start:
+        w.add("a.last_seen >= ?", seen.start.isoformat())
+    if seen.end:
+        w.add("a.first_seen <= ?", seen.end.isoformat())
     sql = ("SELECT a.key, a.name, a.kind, a.code, a.sector, a.role, a.country, a.first_seen, a.last_seen, "
            "a.article_count AS articles, "
            "(SELECT count(*) FROM quotes q WHERE q.speaker_key = a.key) AS quotes "
@@ -180,13 +175,13 @@ def fts_query(text: str) -> str:
 
 
 def list_quotes(conn: sqlite3.Connection, *, speaker=None, code=None, text=None, since=None, until=None,
-                article=None, direct=None, limit=None, offset=None) -> Page:
+                article=None, direct=None, limit=None, offset=None, max_limit: int = MAX_LIMIT) -> Page:
     """Quotes, newest first. ``speaker`` matches an actor key or part of the speaker's name;
     ``text`` is a full-text search (SQLite FTS5: words, "phrases", prefix*, OR, NOT)."""
-    limit, offset = _paging(limit, offset)
+    limit, offset = _paging(limit, offset, max_limit)
     w = _Where()
     if (sp := _text(speaker, "speaker")) is not None:
-        w.add("(q.speaker_key = ? OR q.speaker_name LIKE ? ESCAPE '\\')", sp, _like(sp))
+        w.add("(q.speaker_key = ? OR q.speaker_name LIKE ? ESCAPE '\\')", sp, like(sp))
     if (c := parse_code(code, "code")) is not None:
         w.add("q.speaker_code = ?", c.upper())
     if (t := _text(text, "text")) is not None:
@@ -207,72 +202,55 @@ def list_quotes(conn: sqlite3.Connection, *, speaker=None, code=None, text=None,
 
 # ------------------------------------------------------------------------------- events
 
-def list_events(conn: sqlite3.Connection, *, actor=None, source=None, target=None, type=None, quad=None,
-                factuality=None, since=None, until=None, article=None, limit=None, offset=None) -> Page:
-    """Distinct events, newest first, each with the evidence sentence of its first report.
+def list_events(conn: sqlite3.Connection, *, actor=None, source=None, target=None, pair=None, type=None,
+                quad=None, factuality=None, since=None, until=None, article=None, claimed_by=None,
+                limit=None, offset=None) -> Page:
+    """Distinct events, newest first, each as one flat row with the evidence sentence of its first report.
 
-    ``actor``/``source``/``target`` match an actor key (``person:Jane Doe``), code (``RUS``,
-    which also finds persons and bodies acting for Russia) or exact name. ``type`` and
-    ``quad`` accept comma-separated lists; ``factuality`` defaults to all.
+    The same listing as ``/api/events`` (``analysis.evidence``), flattened for a terminal:
+    ``actor``/``source``/``target`` take a dyad code (``RUS``: Russia and everyone acting for
+    it), an actor key (``person:Jane Doe``) or an exact name; ``pair`` is ``A,B`` (either
+    direction); ``type`` and ``quad`` accept comma-separated lists; ``factuality`` defaults to all.
     """
     limit, offset = _paging(limit, offset)
-    w = _Where()
-    for param, value, roles in (("actor", actor, "'source', 'target'"), ("source", source, "'source'"),
-                                ("target", target, "'target'")):
-        if (who := parse_code(value, param)) is not None:
-            w.add(f"e.id IN (SELECT event_id FROM event_actors WHERE role IN ({roles}) "
-                  f"AND actor_key IN ({_NAMED_KEYS}))", *_actor_args(who))
-    if types := parse_types(type):
-        w.add(f"e.type IN ({','.join('?' * len(types))})", *types)
-    if quads := parse_quads(quad):
-        w.add(f"e.quad IN ({','.join('?' * len(quads))})", *quads)
-    if (facts := parse_factuality(factuality, default="all")) is not None:
-        w.add(f"e.factuality IN ({','.join('?' * len(facts))})", *facts)
-    if (a := _text(article, "article")) is not None:
-        w.add("e.id IN (SELECT event_id FROM event_mentions WHERE article_id = ?)", a)
-    _window(w, "e.date", since, until)
-    sql = ("SELECT e.id, e.date, e.date_resolution, e.type, e.mode, e.cameo, e.quad, e.intensity, e.factuality, "
-           "e.location, e.sources, e.targets, e.mention_count, m.article_id, m.claimed_by, m.quote_id, "
-           "m.evidence, m.evidence_start, m.evidence_end, m.trigger, m.confidence "
-           # The first report is the lowest rowid: reports are inserted in the order they arrive.
-           "FROM events e JOIN event_mentions m ON m.rowid = "
-           "(SELECT min(x.rowid) FROM event_mentions x WHERE x.event_id = e.id) "
-           f"WHERE {w.sql()} ORDER BY e.date DESC NULLS LAST, e.mention_count DESC, e.id")
-    page = _page(conn, sql, w.args, limit, offset)
-    _name_actors(conn, page.rows)
-    return page
+    q = EventQuery.parse(conn, start=since, end=until, type=type, quad=quad, factuality=factuality,
+                         source=source, target=target, actor=actor, pair=pair, article=article,
+                         claimed_by=claimed_by, window_names=("since", "until"))
+    page = _event_listing(conn, q, limit, offset, with_total=False, first_report=True)
+    events = page["items"]
+    names = actor_rows(conn, {k for e in events for k in e["sources"] + e["targets"]}
+                       | {e["evidence"][0]["claimed_by"] for e in events if e["evidence"]} - {None})
+    return Page([flat_event(e, names) for e in events], limit, offset, page["next_offset"])
 
 
-def _name_actors(conn: sqlite3.Connection, rows: list[dict]) -> None:
-    """Replace JSON key lists by actor names, adding the dyad codes alongside."""
-    keys: set[str] = set()
-    for r in rows:
-        r["sources"], r["targets"] = json.loads(r["sources"]), json.loads(r["targets"])
-        keys.update(r["sources"], r["targets"])
-        if r["claimed_by"]:
-            keys.add(r["claimed_by"])
-    known = _actors_by_key(conn, keys)
-    for r in rows:
-        for side in ("sources", "targets"):
-            actors = [known.get(k, {"name": k, "code": None}) for k in r[side]]
-            r[side[:-1] + "_keys"] = r[side]
-            r[side] = [a["name"] for a in actors]
-            r[side[:-1] + "_codes"] = list(dict.fromkeys(a["code"] or a["name"] for a in actors))
-        if r["claimed_by"]:
-            r["claimed_by_name"] = known.get(r["claimed_by"], {"name": r["claimed_by"]})["name"]
-        else:
-            r["claimed_by_name"] = None
+def flat_event(event: dict, names: dict[str, dict]) -> dict[str, Any]:
+    """An event of the listing as one row: actor names beside keys and codes, its first report's evidence."""
+    first = event["evidence"][0] if event["evidence"] else {}
 
+    def name(key: str) -> str:
+        return names.get(key, {"name": key})["name"]
 
-def _actors_by_key(conn: sqlite3.Connection, keys: set[str]) -> dict[str, dict]:
-    keys_l = sorted(keys)
-    out: dict[str, dict] = {}
-    for i in range(0, len(keys_l), 500):
-        chunk = keys_l[i:i + 500]
-        for r in conn.execute(f"SELECT key, name, code FROM actors WHERE key IN ({','.join('?' * len(chunk))})",
-                              chunk):
-            out[r[0]] = {"name": r[1], "code": r[2]}
-    return out
+    claimant = first.get("claimed_by")
+    return {
+        **{k: event[k] for k in ("id", "date", "date_resolution", "type", "mode", "cameo", "quad", "intensity",
+                                 "factuality", "location")},
+        "sources": [name(k) for k in event["sources"]],
+        "targets": [name(k) for k in event["targets"]],
+        "mention_count": event["mention_count"],
+        "article_id": first.get("article", {}).get("id"),
+        "claimed_by": claimant,
+        "quote_id": (first.get("quote") or {}).get("id"),
+        "evidence": first.get("sentence"),
+        "evidence_start": first.get("start"),
+        "evidence_end": first.get("end"),
+        "trigger": first.get("trigger"),
+        "confidence": first.get("confidence"),
+        "source_keys": event["sources"],
+        "source_codes": event["source_codes"],
+        "target_keys": event["targets"],
+        "target_codes": event["target_codes"],
+        "claimed_by_name": name(claimant) if claimant else None,
+    }
 
 
 # ------------------------------------------------------------------------------- summary
@@ -299,7 +277,7 @@ def summary(conn: sqlite3.Connection, pairs=10) -> dict[str, Any]:
         "count(DISTINCT CASE WHEN factuality = 'asserted' THEN event_id END) AS asserted "
         "FROM event_dyads WHERE source != target GROUP BY source, target "
         "ORDER BY events DESC, source, target LIMIT ?", (n_pairs,)).fetchall()
-    names = _actors_by_key(conn, {r[0] for r in top} | {r[1] for r in top})
+    names = actor_rows(conn, {r[0] for r in top} | {r[1] for r in top})
     out_pairs = []
     for source, target, n, asserted in top:
         types = conn.execute(
@@ -314,4 +292,4 @@ def summary(conn: sqlite3.Connection, pairs=10) -> dict[str, Any]:
 
 
 __all__ = ["DEFAULT_LIMIT", "MAX_LIMIT", "Page", "fts_query", "get_article", "list_actors", "list_articles",
-           "list_events", "list_quotes", "summary"]
+           "flat_event", "like", "list_events", "list_quotes", "summary"]

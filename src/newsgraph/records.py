@@ -97,6 +97,8 @@ class Quote:
     cue: Span | None = None
     speaker: str | None = None
     speaker_span: Span | None = None
+    # every actor of a joint speaker ("Scholz and Rutte said"), ``speaker`` first
+    speakers: list[str] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -107,6 +109,7 @@ class Quote:
             "cue": asdict(self.cue) if self.cue else None,
             "speaker": self.speaker,
             "speaker_span": asdict(self.speaker_span) if self.speaker_span else None,
+            "speakers": list(self.speakers),
         }
 
 
@@ -185,7 +188,8 @@ class Extraction:
         quotes = [
             Quote(text=q["text"], start=q["start"], end=q["end"], direct=q["direct"],
                   cue=Span(**q["cue"]) if q.get("cue") else None, speaker=q.get("speaker"),
-                  speaker_span=Span(**q["speaker_span"]) if q.get("speaker_span") else None)
+                  speaker_span=Span(**q["speaker_span"]) if q.get("speaker_span") else None,
+                  speakers=list(q.get("speakers", [])))
             for q in d.get("quotes", [])
         ]
         events = [

@@ -280,7 +280,7 @@ export class MapView {
   async showData(certain, uncertain, { keepPositions }) {
     // Marks for benchmarks/bench_dashboard.py: where the time to a drawn map goes.
     performance.mark('newsgraph:network-received');
-    const elements = toElements(certain, uncertain, { directed: this.filters.directed });
+    const { elements, totalEdges } = toElements(certain, uncertain, { directed: this.filters.directed });
     this.data = elements;
     this.names = new Map(elements.filter((e) => e.group === 'nodes').map((e) => [e.data.id, e.data.label]));
     for (const [id, label] of this.names) remember(id, label);
@@ -292,7 +292,10 @@ export class MapView {
     }));
     const nodes = elements.filter((e) => e.group === 'nodes');
     const edges = elements.filter((e) => e.group === 'edges');
-    this.summary.textContent = nodes.length ? `${plural(nodes.length, 'actor')}, ${plural(edges.length, 'relation')}.` : '';
+    this.summary.textContent = !nodes.length ? ''
+      : edges.length < totalEdges
+        ? `${plural(nodes.length, 'actor')}; the ${edges.length} strongest of ${totalEdges} relations (raise the minimum evidence to see fewer).`
+        : `${plural(nodes.length, 'actor')}, ${plural(edges.length, 'relation')}.`;
     this.renderRelations(edges);
     if (!nodes.length) {
       if (!this.status) this.status = await get('status', null, { quiet: true }).catch(() => null);

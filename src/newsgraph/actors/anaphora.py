@@ -294,7 +294,9 @@ class Anaphora:
             return [have[state]] if all(n in have for n in needs) else []
         if t.pos_ != "NOUN":
             return []
-        if k in w.group_nouns and not any(c.dep_ == "appos" for c in t.children):
+        # "the states Niger, Mali and Burkina Faso", "the leaders of ...": named right there
+        if k in w.group_nouns and not any(c.dep_ == "appos" or c.dep_ == "prep" and c.lower_ == "of"
+                                          for c in t.children):
             num = next((c for c in t.children if c.dep_ == "nummod" and self.ctx.keys[c.i] in w.numbers), None)
             if num is not None or dets & w.group_determiners:
                 return self._group(t, w.group_nouns[k], w.numbers[self.ctx.keys[num.i]] if num is not None else None)
@@ -324,7 +326,7 @@ class Anaphora:
         ctx = self.ctx
         first = ctx.sents[max(0, ctx.sent_of[t.i] - _NOUN_SENTENCES_BACK)].start
         for j in range(t.i - 1, first - 1, -1):
-            if ctx.tokens[j].dep_ in ("amod", "compound") and j not in self.res:
+            if ctx.tokens[j].dep_ == "amod" and j not in self.res:
                 continue  # "a pro-Iran militia ... the country" is not Iran
             ids = self.res.get(j) or self.index.all_at(j)
             ids = [self.capital_of.get(a, a) if kind == "state" else a for a in ids]

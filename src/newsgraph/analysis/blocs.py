@@ -92,10 +92,9 @@ def blocs(
     if params.directed:
         params = NetworkParams(params.filter, params.min_events, params.kinds, params.max_nodes, False)
     net = net or network(conn, params)
-    nodes = [n["id"] for n in net["nodes"]]
-    edges = [(e["source"], e["target"], e["net"]) for e in net["edges"]]
+    nodes, edges = _signed(net)
     groups = detect(nodes, edges, resolution, seed)
-    membership = {n: i for i, g in enumerate(groups) for n in g}
+    membership = _membership(groups)
     internal = [0.0] * len(groups)
     external = [0.0] * len(groups)
     for a, b, w in edges:
@@ -134,8 +133,21 @@ def blocs(
     }
 
 
-def label_network(net: dict, result: dict) -> dict:
+def _signed(net: dict) -> tuple[list[str], list[tuple[str, str, float]]]:
+    return [n["id"] for n in net["nodes"]], [(e["source"], e["target"], e["net"]) for e in net["edges"]]
+
+
+def _membership(groups: list[set[str]]) -> dict[str, int]:
+    return {n: i for i, g in enumerate(groups) for n in g}
+
+
+def membership(net: dict, resolution: float = 1.0, seed: int = 0) -> dict[str, int]:
+    """Actor -> bloc id of a network result, exactly as ``blocs`` assigns them (without its statistics)."""
+    return _membership(detect(*_signed(net), resolution, seed))
+
+
+def label_network(net: dict, members: dict[str, int]) -> dict:
     """Write each node's bloc id into a network result (for display and the graph exports)."""
     for n in net["nodes"]:
-        n["bloc"] = result["membership"].get(n["id"])
+        n["bloc"] = members.get(n["id"])
     return net

@@ -112,7 +112,7 @@ def dyad(
         out["normalized"] = _per_article(out, n_articles)
     out["events_query"] = {"pair": f"{source},{target}", **flt.query()}
     if evidence:
-        q = EventQuery(filter=flt, pair=(source, target))
+        q = EventQuery.of_pair(flt, source, target)
         out["events"] = list_events(conn, q, limit=evidence, with_total=False)["items"]
     return out
 

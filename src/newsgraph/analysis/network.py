@@ -8,6 +8,7 @@ and Gephi layouts want one tie per pair; ``directed=True`` keeps source -> targe
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from dataclasses import dataclass
 
@@ -18,31 +19,34 @@ from .params import EventFilter, parse_bool, parse_int, split_values
 MAX_NODES = 5000
 
 # Aggregation happens in SQLite over the covering index event_dyads_window, so a month of a
-# million-event store is one index range scan and a GROUP BY rather than tens of thousands of
+# million-event store is index range scans and GROUP BYs rather than tens of thousands of
 # Python rows. The store writes one row per event and unordered pair (a mirrored "X and Y met"
 # is one row), so an edge's count(*) counts distinct events. A node's activity is the number
 # of ties it has in the window (an event with two targets gives its source two ties).
+# Nodes are ranked first; edges are then aggregated among the kept nodes only (``{keep}``), so
+# a month with tens of thousands of pairs returns only the edges that are shown.
 _EDGES = """
 SELECT {a} AS a, {b} AS b, count(*),
        total(CASE WHEN d.intensity > 0 THEN d.intensity END),
        -total(CASE WHEN d.intensity < 0 THEN d.intensity END),
        sum(d.quad = 1), sum(d.quad = 2), sum(d.quad = 3), sum(d.quad = 4)
-FROM event_dyads d WHERE d.source <> d.target AND {where}
-GROUP BY a, b
+FROM event_dyads d WHERE d.source <> d.target AND {where} {keep}
+GROUP BY a, b HAVING count(*) >= ?
 """
+# unary + keeps the planner on the window's range scan: probing every pair of kept nodes costs more
+_KEEP = "AND +d.source IN (SELECT value FROM json_each(?)) AND +d.target IN (SELECT value FROM json_each(?))"
+# Ties per actor on one side; two GROUP BYs of one range each sort half what a UNION would.
 _NODES = """
-SELECT code, count(*), total(intensity) FROM (
-    SELECT d.source AS code, d.intensity FROM event_dyads d WHERE d.source <> d.target AND {where}
-    UNION ALL
-    SELECT d.target AS code, d.intensity FROM event_dyads d WHERE d.source <> d.target AND {where}
-) GROUP BY code
+SELECT d.{side}, count(*), total(d.intensity) FROM event_dyads d
+WHERE d.source <> d.target AND {where} GROUP BY d.{side}
 """
-_MENTIONS = """
-SELECT a, b, total(m) FROM (
-    SELECT DISTINCT {a} AS a, {b} AS b, d.event_id, e.mention_count AS m
-    FROM event_dyads d JOIN events e ON e.id = d.event_id
-    WHERE d.source <> d.target AND d.source IN ({keep}) AND d.target IN ({keep}) AND {where}
-) GROUP BY a, b
+# Reports behind an edge = its events + what the events reported more than once add; those are
+# few and found through the partial index events_reported, so no query joins every event.
+_EXTRA_REPORTS = """
+SELECT {a} AS a, {b} AS b, total(e.mention_count - 1)
+FROM events e CROSS JOIN event_dyads d ON d.event_id = e.id
+WHERE e.mention_count > 1 AND {ewhere} AND d.source <> d.target AND {where} {keep}
+GROUP BY a, b
 """
 
 
@@ -128,17 +132,34 @@ def actor_info(conn: sqlite3.Connection, codes) -> dict[str, dict]:
     return {c: labels.get(c, {"label": c, "kind": None}) for c in codes}
 
 
-def scan(conn: sqlite3.Connection, flt: EventFilter, directed: bool = False):
-    """Edges (pair -> accumulator) and node activity (code -> [events, net]) of the events passing ``flt``.
-
-    An accumulator is [events, cooperation, conflict, q1, q2, q3, q4].
-    """
-    where, args = flt.where("d")
+def _cursor(conn: sqlite3.Connection) -> sqlite3.Cursor:
     cur = conn.cursor()
-    cur.row_factory = None
-    edges = {(a, b): list(rest) for a, b, *rest in cur.execute(_EDGES.format(where=where, **_pair_sql(directed)), args)}
-    nodes = {code: [n, net] for code, n, net in cur.execute(_NODES.format(where=where), args + args)}
-    return edges, nodes
+    cur.row_factory = None  # plain tuples: cheaper for thousands of rows
+    return cur
+
+
+def edge_accumulators(
+    conn: sqlite3.Connection, flt: EventFilter, directed: bool = False, keep: list[str] | None = None,
+    min_events: int = 1,
+) -> dict[tuple[str, str], list]:
+    """pair -> [events, cooperation, conflict, q1, q2, q3, q4] of the events passing ``flt``, among
+    ``keep`` (every actor when None), for pairs with at least ``min_events`` events."""
+    where, args = flt.where("d")
+    keep_sql, keep_args = ("", []) if keep is None else (_KEEP, [json.dumps(keep)] * 2)
+    sql = _EDGES.format(where=where, keep=keep_sql, **_pair_sql(directed))
+    return {(a, b): rest for a, b, *rest in _cursor(conn).execute(sql, [*args, *keep_args, min_events])}
+
+
+def activity(conn: sqlite3.Connection, flt: EventFilter) -> dict[str, tuple[int, float]]:
+    """code -> (ties, net intensity) of every actor with a tie passing ``flt``."""
+    where, args = flt.where("d")
+    ties: dict[str, tuple[int, float]] = {}
+    cur = _cursor(conn)
+    for side in ("source", "target"):
+        for c, n, x in cur.execute(_NODES.format(side=side, where=where), args):
+            m, y = ties.get(c, (0, 0.0))
+            ties[c] = (m + n, y + x)
+    return ties
 
 
 def _edge(key: tuple[str, str], acc: list) -> dict:
@@ -158,42 +179,40 @@ def _edge(key: tuple[str, str], acc: list) -> dict:
 
 
 def edge_rows(conn: sqlite3.Connection, flt: EventFilter, directed: bool = False) -> list[dict]:
-    """Every edge passing ``flt`` (no pruning, no mention counts): what ``changes`` compares."""
-    edges, _ = scan(conn, flt, directed)
-    return [_edge(k, acc) for k, acc in edges.items()]
+    """Every edge passing ``flt`` (no pruning, no report counts): what ``changes`` compares."""
+    return [_edge(k, acc) for k, acc in edge_accumulators(conn, flt, directed).items()]
 
 
-def _mentions(conn: sqlite3.Connection, flt: EventFilter, directed: bool, keep: set[str]) -> dict:
-    """Reports (articles) behind each edge among ``keep``: the sum of its events' mention counts."""
-    if not keep:
-        return {}
+def _extra_reports(conn: sqlite3.Connection, flt: EventFilter, directed: bool, keep: list[str]) -> dict:
     where, args = flt.where("d")
-    marks = ",".join("?" * len(keep))
-    sql = _MENTIONS.format(where=where, keep=marks, **_pair_sql(directed))
-    cur = conn.cursor()
-    cur.row_factory = None
-    return {(a, b): int(m) for a, b, m in cur.execute(sql, [*keep, *keep, *args])}
+    ewhere, eargs = EventFilter(window=flt.window, factuality=None).where("e")
+    sql = _EXTRA_REPORTS.format(where=where, ewhere=ewhere, keep=_KEEP, **_pair_sql(directed))
+    return {(a, b): int(m) for a, b, m in _cursor(conn).execute(sql, [*eargs, *args, *[json.dumps(keep)] * 2])}
 
 
 def network(conn: sqlite3.Connection, params: NetworkParams | None = None) -> dict:
     """Nodes and edges of the network; the ``max_nodes`` most active actors (after the kind filter)
     and the edges among them with at least ``min_events`` events."""
     p = params or NetworkParams()
-    raw, activity = scan(conn, p.filter, p.directed)
-    raw = {k: acc for k, acc in raw.items() if acc[0] >= p.min_events}
-    linked = {c for k in raw for c in k}
+    ties = activity(conn, p.filter)
+    if p.min_events > 1:  # only actors on an edge strong enough can be shown
+        strong = edge_accumulators(conn, p.filter, p.directed, None, p.min_events)
+        linked = {c for k in strong for c in k}
+    else:
+        linked = set(ties)
     info = actor_info(conn, linked)
     candidates = [c for c in linked if not p.kinds or info[c]["kind"] in p.kinds]
-    candidates.sort(key=lambda c: (-activity[c][0], c))
-    keep = set(candidates[: p.max_nodes])
-    kept = {k: acc for k, acc in raw.items() if k[0] in keep and k[1] in keep}
-    reports = _mentions(conn, p.filter, p.directed, keep)
+    candidates.sort(key=lambda c: (-ties[c][0], c))
+    keep = sorted(candidates[: p.max_nodes])
+    kept = edge_accumulators(conn, p.filter, p.directed, keep, p.min_events) if keep else {}
+    extra = _extra_reports(conn, p.filter, p.directed, keep) if kept else {}
+    fq = p.filter.query()
     edges, degree = [], dict.fromkeys(keep, 0)
     for key, acc in kept.items():
         e = _edge(key, acc)
-        e["mentions"] = reports.get(key, acc[0])
+        e["mentions"] = acc[0] + extra.get(key, 0)
         link = {"source": key[0], "target": key[1]} if p.directed else {"pair": f"{key[0]},{key[1]}"}
-        e["events_query"] = link | p.filter.query()
+        e["events_query"] = link | fq
         edges.append(e)
         degree[key[0]] += 1
         degree[key[1]] += 1
@@ -202,14 +221,14 @@ def network(conn: sqlite3.Connection, params: NetworkParams | None = None) -> di
             "id": c,
             "label": info[c]["label"],
             "kind": info[c]["kind"],
-            "events": activity[c][0],
-            "net": round(activity[c][1], 3),
+            "events": ties[c][0],
+            "net": round(ties[c][1], 3),
             "degree": degree[c],
             "bloc": None,
-            "events_query": {"actor": c} | p.filter.query(),
+            "events_query": {"actor": c} | fq,
         }
-        for c in candidates
-        if c in keep and degree[c]
+        for c in candidates[: p.max_nodes]
+        if degree[c]
     ]
     edges.sort(key=lambda e: (-e["events"], e["source"], e["target"]))
     return {"params": p.as_json(), "nodes": nodes, "edges": edges}

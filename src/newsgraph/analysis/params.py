@@ -109,6 +109,21 @@ def parse_int(value, param: str, default: int, minimum: int, maximum: int) -> in
     return n
 
 
+def parse_page(limit, offset, default: int = 50, maximum: int = 500) -> tuple[int, int]:
+    """``limit`` (1..maximum) and ``offset`` (0..MAX_OFFSET) of a listing page."""
+    return parse_int(limit, "limit", default, 1, maximum), parse_int(offset, "offset", 0, 0, MAX_OFFSET)
+
+
+def parse_text(value, param: str, maximum: int = 500) -> str | None:
+    """Free text (a search, a name, an id): stripped, None when blank, at most ``maximum`` characters."""
+    if value is None or str(value).strip() == "":
+        return None
+    v = str(value).strip()
+    if len(v) > maximum:
+        raise QueryError(f"{param}: longer than {maximum} characters", param)
+    return v
+
+
 def parse_float(value, param: str, default: float, minimum: float, maximum: float) -> float:
     if value is None or value == "":
         return default
@@ -152,17 +167,18 @@ def parse_code(value, param: str, required: bool = False) -> str | None:
     return v
 
 
+def code_in_store(conn: sqlite3.Connection, code: str) -> bool:
+    """Whether some event of the store is counted under the dyad code ``code``."""
+    return conn.execute(
+        "SELECT 1 FROM event_dyads WHERE source = ? UNION ALL SELECT 1 FROM event_dyads WHERE target = ? LIMIT 1",
+        (code, code),
+    ).fetchone() is not None
+
+
 def check_codes(conn: sqlite3.Connection, codes: dict[str, str | None]) -> None:
     """Raise QueryError for a code no event of the store involves: a typo must not look like silence."""
     for param, code in codes.items():
-        if code is None:
-            continue
-        hit = conn.execute(
-            "SELECT 1 FROM event_dyads WHERE source = ? "
-            "UNION ALL SELECT 1 FROM event_dyads WHERE target = ? LIMIT 1",
-            (code, code),
-        ).fetchone()
-        if hit is None:
+        if code is not None and not code_in_store(conn, code):
             raise QueryError(
                 f"{param}: unknown actor code {_show(code)} (no event in the store involves it)", param
             )
@@ -174,10 +190,12 @@ class Window:
     end: date | None = None
 
     @classmethod
-    def parse(cls, start, end, prefix: str = "") -> "Window":
-        w = cls(parse_date(start, prefix + "start"), parse_date(end, prefix + "end"))
+    def parse(cls, start, end, prefix: str = "", names: tuple[str, str] = ("start", "end")) -> "Window":
+        """``names`` are the parameters' names in messages (the CLI's listings say since/until)."""
+        first, last = prefix + names[0], prefix + names[1]
+        w = cls(parse_date(start, first), parse_date(end, last))
         if w.start and w.end and w.start > w.end:
-            raise QueryError(f"{prefix}start {w.start} is after {prefix}end {w.end}", prefix + "start")
+            raise QueryError(f"{first} {w.start} is after {last} {w.end}", first)
         return w
 
     def days(self) -> int | None:
@@ -203,10 +221,17 @@ class EventFilter:
 
     @classmethod
     def parse(
-        cls, start=None, end=None, type=None, quad=None, factuality=None, default_factuality: str = "asserted"
+        cls,
+        start=None,
+        end=None,
+        type=None,
+        quad=None,
+        factuality=None,
+        default_factuality: str = "asserted",
+        names: tuple[str, str] = ("start", "end"),
     ) -> "EventFilter":
         return cls(
-            Window.parse(start, end),
+            Window.parse(start, end, names=names),
             parse_types(type),
             parse_quads(quad),
             parse_factuality(factuality, default_factuality),

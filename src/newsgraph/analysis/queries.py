@@ -7,7 +7,7 @@ naming the parameter, ``NotFoundError`` for an unknown id) and returns plain JSO
 
 from __future__ import annotations
 
-import re
+from contextlib import contextmanager
 from datetime import date
 
 from .. import query as listing
@@ -19,7 +19,18 @@ from . import evidence as _evidence
 from . import network as _network
 from . import timeline as _timeline
 from .counts import counts_from_rows
-from .params import EventFilter, Window, parse_bool, parse_code, parse_float, parse_int, parse_resolution
+from .params import (
+    EventFilter,
+    Window,
+    code_in_store,
+    parse_bool,
+    parse_code,
+    parse_float,
+    parse_int,
+    parse_page,
+    parse_resolution,
+    parse_text,
+)
 
 MAX_LIMIT = 500
 
@@ -29,10 +40,30 @@ class NotFoundError(QueryError):
 
 
 def page(limit, offset, default: int = 50, maximum: int = MAX_LIMIT) -> tuple[int, int]:
-    return (
-        parse_int(limit, "limit", default, 1, maximum),
-        parse_int(offset, "offset", 0, 0, listing.MAX_OFFSET),
-    )
+    return parse_page(limit, offset, default, maximum)
+
+
+# The listings (``newsgraph.query``) name parameters as the CLI does; answers here use the
+# API's names, so a message points at the parameter the caller actually sent.
+_API_NAMES = {"since": "start", "until": "end", "text": "q", "name": "q"}
+
+
+@contextmanager
+def _api_names():
+    try:
+        yield
+    except NotFoundError:
+        raise
+    except QueryError as exc:
+        param = getattr(exc, "param", None)
+        if param not in _API_NAMES:
+            raise
+        new = _API_NAMES[param]
+        msg = str(exc)
+        for old, repl in _API_NAMES.items():
+            if old != "name":
+                msg = msg.replace(f"{old} ", f"{repl} ", 1).replace(f"{old}:", f"{repl}:", 1)
+        raise QueryError(msg, new) from exc
 
 
 # ------------------------------------------------------------------------------- analysis
@@ -63,88 +94,32 @@ def dyads(
     )
 
 
-def _network_params(
-    start=None,
-    end=None,
-    type=None,
-    quad=None,
-    factuality=None,
-    min_events=None,
-    kind=None,
-    max_nodes=None,
-    directed=False,
-) -> _network.NetworkParams:
-    return _network.NetworkParams.parse(
-        start, end, type, quad, factuality, min_events, kind, max_nodes, directed
-    )
-
-
-def network(
-    conn,
-    start=None,
-    end=None,
-    type=None,
-    quad=None,
-    factuality=None,
-    min_events=None,
-    kind=None,
-    max_nodes=None,
-    directed=False,
-    with_blocs=True,
-    resolution=None,
-    seed=None,
-) -> dict:
-    p = _network_params(start, end, type, quad, factuality, min_events, kind, max_nodes, directed)
+def network(conn, start=None, end=None, *, with_blocs=True, resolution=None, seed=None, **filters) -> dict:
+    """The actor network in [start, end]; ``filters`` are ``NetworkParams.parse``'s (type, quad,
+    factuality, min_events, kind, max_nodes, directed). Nodes carry their bloc unless directed."""
+    p = _network.NetworkParams.parse(start, end, **filters)
     net = _network.network(conn, p)
     if with_blocs and not p.directed:
-        res = _blocs.blocs(
-            conn,
-            p,
-            parse_float(resolution, "resolution", 1.0, 0.01, 100.0),
-            parse_int(seed, "seed", 0, 0, 2**31 - 1),
-            net=net,
-        )
-        _blocs.label_network(net, res)
+        _blocs.label_network(net, _blocs.membership(net, *_bloc_options(resolution, seed)))
     return net
 
 
-def blocs(
-    conn,
-    start=None,
-    end=None,
-    type=None,
-    quad=None,
-    factuality=None,
-    min_events=None,
-    kind=None,
-    max_nodes=None,
-    resolution=None,
-    seed=None,
-) -> dict:
-    p = _network_params(start, end, type, quad, factuality, min_events, kind, max_nodes)
-    return _blocs.blocs(
-        conn,
-        p,
+def _bloc_options(resolution, seed) -> tuple[float, int]:
+    return (
         parse_float(resolution, "resolution", 1.0, 0.01, 100.0),
         parse_int(seed, "seed", 0, 0, 2**31 - 1),
     )
 
 
-def changes(
-    conn,
-    start=None,
-    end=None,
-    baseline_start=None,
-    baseline_end=None,
-    type=None,
-    quad=None,
-    factuality=None,
-    min_events=None,
-    kind=None,
-    directed=False,
-    limit=None,
-) -> dict:
-    p = _network_params(start, end, type, quad, factuality, min_events, kind, None, directed)
+def blocs(conn, start=None, end=None, *, resolution=None, seed=None, **filters) -> dict:
+    """Blocs of the undirected network selected by ``filters`` (as ``network``)."""
+    p = _network.NetworkParams.parse(start, end, **{**filters, "directed": False})
+    return _blocs.blocs(conn, p, *_bloc_options(resolution, seed))
+
+
+def changes(conn, start=None, end=None, *, baseline_start=None, baseline_end=None, limit=None, **filters) -> dict:
+    """Edges new or strengthening in [start, end] against a baseline window (network filters)."""
+    p = _network.NetworkParams.parse(start, end, **{**filters, "max_nodes": None})
     baseline = None
     if baseline_start or baseline_end:
         baseline = Window.parse(baseline_start, baseline_end, prefix="baseline_")
@@ -270,11 +245,7 @@ def _find_actor(conn, key: str) -> tuple[dict, str]:
     if row is not None:
         actor = dict(row)
         return actor, actor["code"] or actor["name"]
-    if conn.execute(
-        "SELECT 1 FROM event_dyads WHERE source = ? UNION ALL "
-        "SELECT 1 FROM event_dyads WHERE target = ? LIMIT 1",
-        (key, key),
-    ).fetchone():
+    if code_in_store(conn, key):
         info = _network.actor_info(conn, [key])[key]
         return (
             {
@@ -447,83 +418,42 @@ def _with_articles(conn, quotes: list[dict]) -> list[dict]:
 
 
 def articles(conn, q=None, source=None, start=None, end=None, actor=None, limit=None, offset=None) -> dict:
-    limit, offset = page(limit, offset)
-    if q:
-        return _title_search(conn, q, limit, offset)
-    p = listing.list_articles(
-        conn, since=start, until=end, source=source, actor=actor, limit=limit, offset=offset
-    )
-    return _page_json(p)
+    """Articles, newest first; ``q`` is part of the title."""
+    with _api_names():
+        p = listing.list_articles(conn, since=start, until=end, source=source, actor=actor, title=q,
+                                  limit=limit, offset=offset, max_limit=MAX_LIMIT)
+    return p.to_json()
 
 
 def actors(conn, q=None, kind=None, code=None, start=None, end=None, limit=None, offset=None) -> dict:
-    limit, offset = page(limit, offset)
-    p = listing.list_actors(
-        conn, kind=kind, code=code, name=q, since=start, until=end, limit=limit, offset=offset
-    )
-    return _page_json(p)
+    with _api_names():
+        p = listing.list_actors(conn, kind=kind, code=code, name=q, since=start, until=end,
+                                limit=limit, offset=offset, max_limit=MAX_LIMIT)
+    return p.to_json()
 
 
 def quotes(
     conn, q=None, speaker=None, code=None, start=None, end=None, article=None, limit=None, offset=None
 ) -> dict:
-    limit, offset = page(limit, offset)
-    p = listing.list_quotes(
-        conn,
-        speaker=speaker,
-        code=code,
-        text=q,
-        since=start,
-        until=end,
-        article=article,
-        limit=limit,
-        offset=offset,
-    )
-    out = _page_json(p)
+    with _api_names():
+        p = listing.list_quotes(conn, speaker=speaker, code=code, text=q, since=start, until=end,
+                                article=article, limit=limit, offset=offset, max_limit=MAX_LIMIT)
+    out = p.to_json()
     _with_articles(conn, out["items"])
     return out
 
 
-def _page_json(p) -> dict:
-    return {"items": p.rows, "limit": p.limit, "offset": p.offset, "next_offset": p.next_offset}
-
-
-def _like(text: str) -> str:
-    return "%" + re.sub(r"([%_\\])", r"\\\1", text) + "%"
-
-
-def _title_search(conn, q, limit: int, offset: int) -> dict:
-    text = str(q).strip()[:500]
-    rows = [
-        dict(r)
-        for r in conn.execute(
-            "SELECT id, published, title, source, url, ref, duplicate_of FROM articles "
-            "WHERE title LIKE ? ESCAPE '\\' ORDER BY published DESC NULLS LAST, id LIMIT ? OFFSET ?",
-            (_like(text), limit + 1, offset),
-        )
-    ]
-    more = len(rows) > limit
-    return {
-        "items": rows[:limit],
-        "limit": limit,
-        "offset": offset,
-        "next_offset": offset + limit if more else None,
-    }
-
-
 def search(conn, q=None, limit=None) -> dict:
     """Actors, quotes and articles matching ``q`` (names, full text of quotes, titles)."""
-    if q is None or not str(q).strip():
+    text = parse_text(q, "q")
+    if text is None:
         raise QueryError("q: a search text is required", "q")
-    text = str(q).strip()
-    if len(text) > 500:
-        raise QueryError("q: longer than 500 characters", "q")
     n = parse_int(limit, "limit", 10, 1, 100)
     return {
         "q": text,
-        "actors": listing.list_actors(conn, name=text, limit=n).rows,
-        "quotes": _with_articles(conn, listing.list_quotes(conn, text=text, limit=n).rows),
-        "articles": _title_search(conn, text, n, 0)["items"],
+        "actors": actors(conn, q=text, limit=n)["items"],
+        "quotes": quotes(conn, q=text, limit=n)["items"],
+        "articles": articles(conn, q=text, limit=n)["items"],
     }
 
 

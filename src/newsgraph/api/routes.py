@@ -115,11 +115,7 @@ def actor(
 @router.get("/events")
 def events(
     conn: Conn,
-    start: Str = START,
-    end: Str = END,
-    type: Multi = None,
-    quad: Multi = None,
-    factuality: Multi = None,
+    flt: Filter,
     source: Str = None,
     target: Str = None,
     actor: Str = None,
@@ -132,21 +128,8 @@ def events(
 ):
     """Events with their evidence (sentence, article, quote), newest first."""
     return queries.events(
-        conn,
-        start=start,
-        end=end,
-        type=type,
-        quad=quad,
-        factuality=factuality,
-        source=source,
-        target=target,
-        actor=actor,
-        pair=pair,
-        article=article,
-        claimed_by=claimed_by,
-        min_mentions=min_mentions,
-        limit=limit,
-        offset=offset,
+        conn, source=source, target=target, actor=actor, pair=pair, article=article, claimed_by=claimed_by,
+        min_mentions=min_mentions, limit=limit, offset=offset, **flt,
     )
 
 
@@ -188,135 +171,70 @@ def search(conn: Conn, q: Str = None, limit: Str = None):
     return queries.search(conn, q=q, limit=limit)
 
 
+def event_filter(
+    start: Str = START, end: Str = END, type: Multi = None, quad: Multi = None, factuality: Multi = None
+) -> dict:
+    """Which events an aggregate counts: the parameters every analysis route shares."""
+    return {"start": start, "end": end, "type": type, "quad": quad, "factuality": factuality}
+
+
+def network_filter(
+    flt: Annotated[dict, Depends(event_filter)], min_events: Str = None, kind: Multi = None
+) -> dict:
+    """The network routes' filters: the event filter, events per edge and node kinds."""
+    return {**flt, "min_events": min_events, "kind": kind}
+
+
+Filter = Annotated[dict, Depends(event_filter)]
+NetFilter = Annotated[dict, Depends(network_filter)]
+
+
 @router.get("/dyads")
 def dyads(
     request: Request,
     conn: Conn,
+    flt: Filter,
     source: Str = None,
     target: Str = None,
-    start: Str = START,
-    end: Str = END,
-    type: Multi = None,
-    quad: Multi = None,
-    factuality: Multi = None,
     include_other: Str = None,
     normalize: Str = None,
     evidence: Str = None,
 ):
     """Counts by type and quad, and the net cooperation-conflict score, for a pair of actors."""
     return _cached(
-        request,
-        conn,
-        queries.dyads,
-        source=source,
-        target=target,
-        start=start,
-        end=end,
-        type=type,
-        quad=quad,
-        factuality=factuality,
-        include_other=include_other,
-        normalize=normalize,
-        evidence=evidence,
+        request, conn, queries.dyads, source=source, target=target, include_other=include_other,
+        normalize=normalize, evidence=evidence, **flt,
     )
 
 
 @router.get("/network")
-def network(
-    request: Request,
-    conn: Conn,
-    start: Str = START,
-    end: Str = END,
-    type: Multi = None,
-    quad: Multi = None,
-    factuality: Multi = None,
-    min_events: Str = None,
-    kind: Multi = None,
-    max_nodes: Str = None,
-    directed: Str = None,
-):
+def network(request: Request, conn: Conn, flt: NetFilter, max_nodes: Str = None, directed: Str = None):
     """Actors and the signed, weighted edges between them, with bloc labels."""
-    return _cached(
-        request,
-        conn,
-        queries.network,
-        start=start,
-        end=end,
-        type=type,
-        quad=quad,
-        factuality=factuality,
-        min_events=min_events,
-        kind=kind,
-        max_nodes=max_nodes,
-        directed=directed,
-    )
+    return _cached(request, conn, queries.network, max_nodes=max_nodes, directed=directed, **flt)
 
 
 @router.get("/blocs")
 def blocs(
-    request: Request,
-    conn: Conn,
-    start: Str = START,
-    end: Str = END,
-    type: Multi = None,
-    quad: Multi = None,
-    factuality: Multi = None,
-    min_events: Str = None,
-    kind: Multi = None,
-    max_nodes: Str = None,
-    resolution: Str = None,
-    seed: Str = None,
+    request: Request, conn: Conn, flt: NetFilter, max_nodes: Str = None, resolution: Str = None, seed: Str = None
 ):
     """Communities of the signed network (Louvain on cooperation, negative ties penalising)."""
-    return _cached(
-        request,
-        conn,
-        queries.blocs,
-        start=start,
-        end=end,
-        type=type,
-        quad=quad,
-        factuality=factuality,
-        min_events=min_events,
-        kind=kind,
-        max_nodes=max_nodes,
-        resolution=resolution,
-        seed=seed,
-    )
+    return _cached(request, conn, queries.blocs, max_nodes=max_nodes, resolution=resolution, seed=seed, **flt)
 
 
 @router.get("/changes")
 def changes(
     request: Request,
     conn: Conn,
-    start: Str = START,
-    end: Str = END,
+    flt: NetFilter,
     baseline_start: Str = None,
     baseline_end: Str = None,
-    type: Multi = None,
-    quad: Multi = None,
-    factuality: Multi = None,
-    min_events: Str = None,
-    kind: Multi = None,
     directed: Str = None,
     limit: Str = None,
 ):
     """Edges new or strengthening in a window against a baseline window."""
     return _cached(
-        request,
-        conn,
-        queries.changes,
-        start=start,
-        end=end,
-        baseline_start=baseline_start,
-        baseline_end=baseline_end,
-        type=type,
-        quad=quad,
-        factuality=factuality,
-        min_events=min_events,
-        kind=kind,
-        directed=directed,
-        limit=limit,
+        request, conn, queries.changes, baseline_start=baseline_start, baseline_end=baseline_end,
+        directed=directed, limit=limit, **flt,
     )
 
 
@@ -324,30 +242,15 @@ def changes(
 def timeline(
     request: Request,
     conn: Conn,
+    flt: Filter,
     actor: Str = None,
     source: Str = None,
     target: Str = None,
-    start: Str = START,
-    end: Str = END,
     resolution: Str = None,
-    factuality: Multi = None,
-    type: Multi = None,
-    quad: Multi = None,
     directed: Str = None,
 ):
     """Events per day, week or month by quad category, for an actor or a dyad."""
     return _cached(
-        request,
-        conn,
-        queries.timeline,
-        actor=actor,
-        source=source,
-        target=target,
-        start=start,
-        end=end,
-        resolution=resolution,
-        factuality=factuality,
-        type=type,
-        quad=quad,
-        directed=directed,
+        request, conn, queries.timeline, actor=actor, source=source, target=target, resolution=resolution,
+        directed=directed, **flt,
     )

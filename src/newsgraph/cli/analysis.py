@@ -14,36 +14,8 @@ from pathlib import Path
 
 import click
 
-from .browse import read_connection, window_options
-from .options import store_option
-
-
-def filter_options(f):
-    """Which events count: window, PLOVER types, quad categories, factuality."""
-    f = click.option(
-        "--factuality",
-        default=None,
-        help="Factualities that count (comma-separated: asserted, negated, hypothetical, future, "
-        "demanded, alleged, or all); default asserted.",
-    )(f)
-    f = click.option("--quad", default=None, help="Quad category(ies) 1-4, comma-separated.")(f)
-    f = click.option("--type", "type_", default=None, help="PLOVER type(s), comma-separated (AID,SANCTION).")(
-        f
-    )
-    return window_options(f)
-
-
-def output_options(f):
-    f = click.option("--csv", "as_csv", is_flag=True, help="CSV with a header row.")(f)
-    f = click.option("--json", "as_json", is_flag=True, help="JSON (the HTTP API's answer).")(f)
-    return store_option(f)
-
-
-def network_options(f):
-    f = click.option("--max-nodes", default=None, help="Keep the most active actors (default 200).")(f)
-    f = click.option("--kind", default=None, help="Actor kinds to keep (state,organisation,group,...).")(f)
-    f = click.option("--min-events", default=None, help="Minimum events per edge (default 1).")(f)
-    return f
+from .browse import read_connection
+from .options import filter_options, network_options, output_options, store_option
 
 
 def _emit(result: dict, rows: list[dict], as_json: bool, as_csv: bool, title: str, columns=None) -> None:
@@ -83,27 +55,13 @@ def _emit(result: dict, rows: list[dict], as_json: bool, as_csv: bool, title: st
 @click.option("--normalize", is_flag=True, help="Add events per article published in the window.")
 @click.option("--evidence", default=None, help="Include up to N events with their evidence (JSON only).")
 @output_options
-def dyads(
-    source,
-    target,
-    since,
-    until,
-    type_,
-    quad,
-    factuality,
-    include_other,
-    normalize,
-    evidence,
-    store,
-    as_json,
-    as_csv,
-):
+def dyads(source, target, include_other, normalize, evidence, store, as_json, as_csv, **filters):
     """What SOURCE and TARGET (actor codes) did to each other: counts by type and quad, net score."""
     from ..analysis import queries, tables
 
     with read_connection(store) as conn:
         d = queries.dyads(
-            conn, source, target, since, until, type_, quad, factuality, include_other, normalize, evidence
+            conn, source, target, include_other=include_other, normalize=normalize, evidence=evidence, **filters
         )
     _emit(
         d,
@@ -146,40 +104,14 @@ def dyads(
 @click.option("--baseline-until", default=None, metavar="YYYY-MM-DD", help="End of the baseline window.")
 @click.option("--nodes", "show_nodes", is_flag=True, help="List the nodes instead of the edges.")
 @output_options
-def network(
-    since,
-    until,
-    type_,
-    quad,
-    factuality,
-    min_events,
-    kind,
-    max_nodes,
-    directed,
-    baseline_since,
-    baseline_until,
-    show_nodes,
-    store,
-    as_json,
-    as_csv,
-):
+def network(directed, baseline_since, baseline_until, show_nodes, store, as_json, as_csv, **filters):
     """The actor network: signed, weighted edges (or --nodes), or its changes against a baseline."""
     from ..analysis import queries, tables
 
     with read_connection(store) as conn:
         if baseline_since or baseline_until:
             ch = queries.changes(
-                conn,
-                since,
-                until,
-                baseline_since,
-                baseline_until,
-                type_,
-                quad,
-                factuality,
-                min_events,
-                kind,
-                directed,
+                conn, baseline_start=baseline_since, baseline_end=baseline_until, directed=directed, **filters
             )
             _emit(
                 ch,
@@ -199,9 +131,7 @@ def network(
                 ],
             )
             return
-        net = queries.network(
-            conn, since, until, type_, quad, factuality, min_events, kind, max_nodes, directed
-        )
+        net = queries.network(conn, directed=directed, **filters)
     if show_nodes:
         _emit(
             net,
@@ -230,28 +160,12 @@ def network(
 )
 @click.option("--seed", default=None, help="Random seed (default 0).")
 @output_options
-def blocs(
-    since,
-    until,
-    type_,
-    quad,
-    factuality,
-    min_events,
-    kind,
-    max_nodes,
-    resolution,
-    seed,
-    store,
-    as_json,
-    as_csv,
-):
+def blocs(resolution, seed, store, as_json, as_csv, **filters):
     """Blocs: communities of the signed network (who sides with whom)."""
     from ..analysis import queries, tables
 
     with read_connection(store) as conn:
-        b = queries.blocs(
-            conn, since, until, type_, quad, factuality, min_events, kind, max_nodes, resolution, seed
-        )
+        b = queries.blocs(conn, resolution=resolution, seed=seed, **filters)
     if as_json or as_csv:
         _emit(b, tables.bloc_rows(b), as_json, as_csv, "blocs")
         return
@@ -282,15 +196,13 @@ def blocs(
 @click.option("--resolution", default="week", show_default=True, help="day, week or month.")
 @filter_options
 @output_options
-def timeline(
-    actor, source, target, directed, resolution, since, until, type_, quad, factuality, store, as_json, as_csv
-):
+def timeline(actor, source, target, directed, resolution, store, as_json, as_csv, **filters):
     """Events over time by quad category, for an actor or a dyad."""
     from ..analysis import queries, tables
 
     with read_connection(store) as conn:
         t = queries.timeline(
-            conn, actor, source, target, since, until, resolution, factuality, type_, quad, directed
+            conn, actor=actor, source=source, target=target, resolution=resolution, directed=directed, **filters
         )
     _emit(
         t,
@@ -319,21 +231,11 @@ def timeline(
 @filter_options
 @network_options
 @store_option
-def export(table, fmt, out, since, until, type_, quad, factuality, min_events, kind, max_nodes, store):
+def export(table, fmt, out, store, **filters):
     """Export TABLE (a store table, events, network, or all) in a format for other tools."""
     from ..export import export as run_export
 
-    options = {
-        "start": since,
-        "end": until,
-        "type": type_,
-        "quad": quad,
-        "factuality": factuality,
-        "min_events": min_events,
-        "kind": kind,
-        "max_nodes": max_nodes,
-    }
     with read_connection(store) as conn:
-        written = run_export(conn, table, fmt, out, options)
+        written = run_export(conn, table, fmt, out, filters)
     for path in written:
         click.echo(str(path))

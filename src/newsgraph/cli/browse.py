@@ -15,24 +15,10 @@ from typing import Any
 import click
 
 from ..errors import QueryError, StoreError
-from .options import settings_from, store_option
+from .options import listing_options, settings_from, window_options
 
 # (header, value of a row) or (header, value, rich column options)
 Column = tuple[str, Callable[[dict], Any]] | tuple[str, Callable[[dict], Any], dict]
-
-
-def listing_options(f):
-    """--limit/--offset and the output format, shared by every listing."""
-    f = click.option("--csv", "as_csv", is_flag=True, help="CSV with a header row.")(f)
-    f = click.option("--json", "as_json", is_flag=True, help="A JSON array of rows.")(f)
-    f = click.option("--offset", default=None, help="Skip this many rows (paging).")(f)
-    f = click.option("--limit", default=None, help="Rows to show (default 50, at most 1000).")(f)
-    return store_option(f)
-
-
-def window_options(f):
-    f = click.option("--until", default=None, metavar="YYYY-MM-DD", help="On or before this date.")(f)
-    return click.option("--since", default=None, metavar="YYYY-MM-DD", help="On or after this date.")(f)
 
 
 @contextmanager
@@ -98,12 +84,12 @@ def emit(page, columns: list[Column], as_json: bool, as_csv: bool, title: str) -
 @click.option("--actor", default=None, help="Articles mentioning this actor (code, key or name).")
 @click.option("--no-duplicates", is_flag=True, help="Leave out near-duplicates of earlier articles.")
 @listing_options
-def articles(since, until, source, actor, no_duplicates, store, limit, offset, as_json, as_csv):
+def articles(start, end, source, actor, no_duplicates, store, limit, offset, as_json, as_csv):
     """List stored articles, newest first."""
     from ..query import list_articles
 
     with read_connection(store) as conn:
-        page = list_articles(conn, since=since, until=until, source=source, actor=actor,
+        page = list_articles(conn, since=start, until=end, source=source, actor=actor,
                              duplicates=not no_duplicates, limit=limit, offset=offset)
     emit(page, [("published", lambda r: r["published"], {"no_wrap": True}), ("id", lambda r: r["id"][:12]),
                 ("source", lambda r: r["source"]), ("quotes", lambda r: r["quotes"]),
@@ -118,12 +104,12 @@ def articles(since, until, source, actor, no_duplicates, store, limit, offset, a
 @click.option("--name", default=None, help="Part of the name.")
 @window_options
 @listing_options
-def actors(kind, code, name, since, until, store, limit, offset, as_json, as_csv):
+def actors(kind, code, name, start, end, store, limit, offset, as_json, as_csv):
     """List canonical actors, the most widely reported first."""
     from ..query import list_actors
 
     with read_connection(store) as conn:
-        page = list_actors(conn, kind=kind, code=code, name=name, since=since, until=until,
+        page = list_actors(conn, kind=kind, code=code, name=name, since=start, until=end,
                            limit=limit, offset=offset)
     emit(page, [("key", lambda r: r["key"]), ("name", lambda r: r["name"]), ("kind", lambda r: r["kind"]),
                 ("code", lambda r: r["code"]), ("role", lambda r: r["role"]),
@@ -139,13 +125,13 @@ def actors(kind, code, name, since, until, store, limit, offset, as_json, as_csv
 @click.option("--article", default=None, help="Quotes of one article (its id).")
 @window_options
 @listing_options
-def quotes(speaker, code, text, article, since, until, store, limit, offset, as_json, as_csv):
+def quotes(speaker, code, text, article, start, end, store, limit, offset, as_json, as_csv):
     """List quotes with their speakers, newest first."""
     from ..query import list_quotes
 
     with read_connection(store) as conn:
-        page = list_quotes(conn, speaker=speaker, code=code, text=text, article=article, since=since,
-                           until=until, limit=limit, offset=offset)
+        page = list_quotes(conn, speaker=speaker, code=code, text=text, article=article, since=start,
+                           until=end, limit=limit, offset=offset)
     emit(page, [("published", lambda r: r["published"], {"no_wrap": True}),
                 ("speaker", lambda r: r["speaker"] or r["speaker_text"]),
                 ("code", lambda r: r["speaker_code"]), ("direct", lambda r: r["direct"]),
@@ -161,18 +147,17 @@ def quotes(speaker, code, text, article, since, until, store, limit, offset, as_
 @click.option("--quad", default=None, help="Quad category(ies) 1-4, comma-separated.")
 @click.option("--factuality", default=None,
               help="asserted, negated, hypothetical, future, demanded, alleged (comma-separated); default all.")
+@click.option("--pair", default=None, help="A,B: events between A and B in either direction (as --actor).")
 @click.option("--article", default=None, help="Events of one article (its id).")
+@click.option("--claimed-by", default=None, help="Events claimed by this speaker (actor key).")
 @window_options
 @listing_options
-def events(actor, source, target, type_, quad, factuality, article, since, until, store, limit, offset,
-           as_json, as_csv):
-    """List events, newest first, each with the sentence it rests on."""
+def events(start, end, store, limit, offset, as_json, as_csv, type_, **filters):
+    """List events, newest first, each with the sentence it rests on (its first report)."""
     from ..query import list_events
 
     with read_connection(store) as conn:
-        page = list_events(conn, actor=actor, source=source, target=target, type=type_, quad=quad,
-                           factuality=factuality, article=article, since=since, until=until,
-                           limit=limit, offset=offset)
+        page = list_events(conn, since=start, until=end, type=type_, limit=limit, offset=offset, **filters)
     emit(page, [("date", lambda r: r["date"], {"no_wrap": True}), ("event", _event_cell, {"min_width": 20}),
                 ("evidence", lambda r: r["evidence"])],
          as_json, as_csv, "events")

@@ -41,5 +41,46 @@ def workers_option(f):
                         help="Worker processes for extraction.")(f)
 
 
+def window_options(f):
+    """--since/--until (inclusive dates), passed to the command as ``start`` and ``end``."""
+    f = click.option("--until", "end", default=None, metavar="YYYY-MM-DD", help="On or before this date.")(f)
+    return click.option("--since", "start", default=None, metavar="YYYY-MM-DD", help="On or after this date.")(f)
+
+
+def filter_options(f):
+    """Which events count: window, PLOVER types, quad categories, factuality (``start, end, type, quad,
+    factuality``: the analysis functions' own parameter names, so a command passes them on as they are)."""
+    f = click.option(
+        "--factuality", default=None,
+        help="Factualities that count (comma-separated: asserted, negated, hypothetical, future, "
+        "demanded, alleged, or all); default asserted.",
+    )(f)
+    f = click.option("--quad", default=None, help="Quad category(ies) 1-4, comma-separated.")(f)
+    f = click.option("--type", "type", default=None, help="PLOVER type(s), comma-separated (AID,SANCTION).")(f)
+    return window_options(f)
+
+
+def network_options(f):
+    f = click.option("--max-nodes", default=None, help="Keep the most active actors (default 200).")(f)
+    f = click.option("--kind", default=None, help="Actor kinds to keep (state,organisation,group,...).")(f)
+    return click.option("--min-events", default=None, help="Minimum events per edge (default 1).")(f)
+
+
+def output_options(f):
+    """--json (the HTTP API's answer) or --csv, and --store."""
+    f = click.option("--csv", "as_csv", is_flag=True, help="CSV with a header row.")(f)
+    f = click.option("--json", "as_json", is_flag=True, help="JSON (the HTTP API's answer).")(f)
+    return store_option(f)
+
+
+def listing_options(f):
+    """--limit/--offset and the output format, shared by every listing."""
+    f = click.option("--csv", "as_csv", is_flag=True, help="CSV with a header row.")(f)
+    f = click.option("--json", "as_json", is_flag=True, help="A JSON array of rows.")(f)
+    f = click.option("--offset", default=None, help="Skip this many rows (paging).")(f)
+    f = click.option("--limit", default=None, help="Rows to show (default 50, at most 1000).")(f)
+    return store_option(f)
+
+
 def settings_from(store=None, model=None, kb_files=(), **_) -> Settings:
     return Settings.from_env(store=store, model=model, kb_files=list(kb_files))

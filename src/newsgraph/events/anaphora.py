@@ -10,7 +10,8 @@ actor stage left the token unresolved (or resolved it to one member of the group
   of main clauses first, in the same or the two previous sentences;
 - "all three", "the two leaders", "both" is the nearest earlier group of exactly that size;
 - an unresolved "its"/"it" (not the expletive "it is ...") is the nearest earlier state or
-  organisation subject in the same sentence ("helping Russia restock its arsenal as it ...").
+  organisation in the same sentence ("helping Russia restock its arsenal as it ..."), or, for a
+  sentence-opening "It", the previous sentence's main subject.
 
 Events are anaphoric too: "the strikes were carried out with ...", "condemned the attack",
 "described it as a horrific attack" refer to an event already reported. ``EventMemory`` keeps
@@ -168,14 +169,14 @@ class Anaphora:
         return []
 
     def neuter(self, t, at: Callable[[int], str | None]) -> list[str]:
-        """"its"/"it": the nearest earlier state or organisation subject in the same sentence."""
+        """"its"/"it": the nearest earlier state or organisation in the sentence, else the previous
+        sentence's main subject."""
         if t.lower_ == "it" and (t.head.lemma_ == "be" or t.dep_ not in ("nsubj", "nsubjpass", "dobj")):
             return []
         for tok in reversed(t.sent[: t.i - t.sent.start]):
-            if tok.dep_ in SUBJECT_DEPS:
-                a = at(tok.i)
-                if a is not None and self.kind_of(a) in COLLECTIVE_KINDS:
-                    return [a]
+            a = at(tok.i)
+            if a is not None and self.kind_of(a) in COLLECTIVE_KINDS:
+                return [a]
         if t.sent.start > 0 and t.dep_ in SUBJECT_DEPS:
             # a sentence opening with "It": the previous sentence's main subject
             prev = t.doc[t.sent.start - 1].sent

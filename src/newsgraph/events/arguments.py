@@ -279,6 +279,9 @@ class ArgumentFinder:
                         out.append(ca)
                         out += [x for x in self.np_actors(c, False) if x not in out]
         light = light_verb_of(n)
+        if light is not None and trig.type in RECEIVED_TYPES and light.lemma_.lower() in HAVE_VERBS:
+            # "Ukraine has the backing of France": the haver is the recipient, "of" the giver
+            return out or self.prep_actors(n, ("of",), nested=False), light
         if not out and light is not None and depth < 3:
             subj, passive = self.clause_subject(light)
             if passive:

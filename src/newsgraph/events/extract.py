@@ -92,6 +92,8 @@ def _code_trigger(tok, entries: list[Trigger], finder: ArgumentFinder, locator: 
                     return [_Draft(tok, "ACCUSE", "allege", "112", srcs, tgts, Factuality(), None, 0.35)]
         return []
     fact = factuality_of(tok)
+    if args.how == "speaker":
+        fact = Factuality()  # "X must be held accountable," she said: the accusation was made
     if fact.value == "asserted":
         # only what happened can be referred back to as "the attack", "it"
         finder.memory.add(tok.i, args.type_override or chosen.type, args.sources)

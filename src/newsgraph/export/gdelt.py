@@ -14,8 +14,7 @@ import csv
 import sqlite3
 from pathlib import Path
 
-from ..analysis.params import parse_factuality
-from .registry import Exporter
+from .registry import Exporter, event_filter
 
 COLUMNS = [
     "GLOBALEVENTID",
@@ -77,10 +76,7 @@ def _fraction(day: str) -> float | None:
 
 
 def write_gdelt(conn: sqlite3.Connection, table: str, out: Path, options: dict) -> list[Path]:
-    facts = parse_factuality(options.get("factuality"), "asserted")
-    where, args = (
-        ("1", []) if facts is None else (f"d.factuality IN ({','.join('?' * len(facts))})", list(facts))
-    )
+    where, args = event_filter(options).where("d")
     labels = _labels(conn)
     with open(out, "w", newline="", encoding="utf-8") as f:
         w = csv.writer(f, delimiter="\t", lineterminator="\n")

@@ -17,8 +17,8 @@ from datetime import datetime, timezone
 from importlib.metadata import version
 from pathlib import Path
 
-from ..analysis.evidence import EVENT_COLUMNS, attach_evidence, event_from_row
-from .registry import Exporter
+from ..analysis.evidence import EventQuery, iter_events
+from .registry import Exporter, event_filter
 
 BATCH = 2_000
 AUXILIARY = {"future": "future", "hypothetical": "hypothetical", "negated": "negation"}
@@ -102,11 +102,10 @@ def write_plover(conn: sqlite3.Connection, table: str, out: Path, options: dict)
     }
     coder = f"newsgraph {version('newsgraph')}"
     coded = datetime.now(timezone.utc).date().isoformat()
-    cur = conn.execute(f"SELECT {EVENT_COLUMNS} FROM events ORDER BY date, id")
+    query = EventQuery(filter=event_filter(options, default_factuality="all"))
     with open(out, "w", encoding="utf-8") as f:
-        while rows := cur.fetchmany(BATCH):
-            for ev in attach_evidence(conn, [event_from_row(r) for r in rows]):
-                f.write(json.dumps(record(ev, actors, coder, coded), ensure_ascii=False) + "\n")
+        for ev in iter_events(conn, query, BATCH):
+            f.write(json.dumps(record(ev, actors, coder, coded), ensure_ascii=False) + "\n")
     return [out]
 
 

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from importlib.metadata import entry_points
 from pathlib import Path
 
+from ..analysis.params import EventFilter
 from ..errors import QueryError
 
 ENTRY_POINT_GROUP = "newsgraph.exporters"
@@ -43,6 +44,12 @@ BUILTINS: dict[str, str] = {
 }
 
 _registered: dict[str, Exporter] = {}
+
+
+def event_filter(options: dict, default_factuality: str = "asserted") -> EventFilter:
+    """The events an export writes: the export options' window, types, quads and factualities."""
+    return EventFilter.parse(options.get("start"), options.get("end"), options.get("type"), options.get("quad"),
+                             options.get("factuality"), default_factuality)
 
 
 def register(exporter: Exporter) -> Exporter:

@@ -20,7 +20,7 @@ from .labels import speaker_label_quotes
 from .lexicon import CueLexicon, load_cues
 from .marks import MarkedSpan, find_marked_spans, paragraphs
 from .reported import ReportedCandidate, find_reported
-from .speakers import SpeakerRef, resolve
+from .speakers import SpeakerRef, noun_of, refers_back, resolve_all
 
 __all__ = ["find_quotes"]
 
@@ -33,28 +33,41 @@ def find_quotes(doc: Doc, actors: ActorIndex) -> list[Quote]:
     directs = attribute_spans(doc, spans, lex)
     reported = find_reported(doc, lex, _quoted_tokens(doc, spans))
     _inherit(doc, directs, reported)
-    quotes: list[Quote] = []
+    made: list[tuple[Quote, SpeakerRef | None]] = []
     for d in directs:
         if d.cue is None and d.speaker is None:
             continue
-        q = _make(doc, d.text_start, d.text_end, True, d.cue or d.shared_cue, d.speaker, actors, lex)
-        if q is not None:
-            quotes.append(q)
+        made.append(_make(doc, d.text_start, d.text_end, True, d.cue or d.shared_cue, d.speaker, actors, lex))
     marked = [(d.span.outer_start, d.span.outer_end) for d in directs]
     for start, end, cue, ref in speaker_label_quotes(doc):
         if not any(s < end and start < e for s, e in marked):
-            q = _make(doc, start, end, True, cue, ref, actors, lex)
-            if q is not None:
-                quotes.append(q)
+            made.append(_make(doc, start, end, True, cue, ref, actors, lex))
     for r in reported:
         if r.speaker is None:
             continue
         start, end = doc[r.start].idx, doc[r.end - 1].idx + len(doc[r.end - 1])
-        q = _make(doc, start, end, False, r.cue, r.speaker, actors, lex)
-        if q is not None:
-            quotes.append(q)
-    quotes.sort(key=lambda q: (q.start, not q.direct))
-    return quotes
+        made.append(_make(doc, start, end, False, r.cue, r.speaker, actors, lex))
+    made = [(q, ref) for q, ref in made if q is not None]
+    made.sort(key=lambda m: (m[0].start, not m[0].direct))
+    _refer_back(doc, made)
+    return [q for q, _ in made]
+
+
+def _refer_back(doc: Doc, made: list[tuple[Quote, SpeakerRef | None]]) -> None:
+    """"Biden's statement noted …. The statement said …": a definite speaker noun without an
+    actor is the one last attributed to a named holder of the same noun."""
+    holder: dict[str, tuple[str, list[str]]] = {}
+    for q, ref in made:
+        if ref is None:
+            continue
+        noun = noun_of(doc, ref)
+        if q.speaker is not None:
+            if noun is not None:
+                holder[noun] = (q.speaker, q.speakers)
+            continue
+        back = refers_back(doc, ref)
+        if back in holder:
+            q.speaker, q.speakers = holder[back][0], list(holder[back][1])
 
 
 def _quoted_tokens(doc: Doc, spans: list[MarkedSpan]) -> list[bool]:
@@ -73,19 +86,21 @@ def _char_range(doc: Doc, start: int, end: int) -> tuple[int, int]:
 
 
 def _make(doc: Doc, start: int, end: int, direct: bool, cue: tuple[int, int] | None,
-          ref: SpeakerRef | None, actors: ActorIndex, lex: CueLexicon) -> Quote | None:
+          ref: SpeakerRef | None, actors: ActorIndex, lex: CueLexicon) -> tuple[Quote | None, SpeakerRef | None]:
     speaker_span = None
     if ref is not None:
         s, e = _char_range(doc, ref.start, ref.end)
         speaker_span = Span(doc.text[s:e], s, e)
         if lex.is_media(speaker_span.text):
-            return None
+            return None, ref
     cue_span = None
     if cue is not None:
         s, e = _char_range(doc, *cue)
         cue_span = Span(doc.text[s:e], s, e)
+    speakers = resolve_all(doc, ref, actors)
     return Quote(text=doc.text[start:end], start=start, end=end, direct=direct, cue=cue_span,
-                 speaker=resolve(doc, ref, actors), speaker_span=speaker_span)
+                 speaker=speakers[0] if speakers else None, speaker_span=speaker_span,
+                 speakers=speakers), ref
 
 
 def _inherit(doc: Doc, directs: list[DirectCandidate], reported: list[ReportedCandidate]) -> None:

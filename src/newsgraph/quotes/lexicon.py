@@ -14,7 +14,8 @@ import yaml
 from ..errors import KnowledgeBaseError
 
 KINDS = ("speech", "cognition", "nominal")
-_SECTIONS = ("speech", "cognition", "nominal", "infinitive", "object", "passive_speaker", "media", "media_words")
+_SECTIONS = ("speech", "cognition", "nominal", "infinitive", "object", "stance", "topic", "passive_speaker",
+             "media", "media_words")
 
 
 @dataclass(frozen=True)
@@ -24,6 +25,8 @@ class CueLexicon:
     nominal: frozenset[str]
     infinitive: frozenset[str]
     object: frozenset[str]
+    stance: frozenset[str]
+    topic: frozenset[str]
     passive_speaker: frozenset[str]
     media: frozenset[str]
     media_words: frozenset[str]

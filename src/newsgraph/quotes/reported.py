@@ -8,10 +8,16 @@ Patterns, each a dependency configuration around a cue from the lexicon:
   noun + that-clause  "the ministry's claim that …"
   inverted            "Talks were continuing, an official said."
   according to        "According to X, …" / "…, according to X."
-Cues inside a direct quote are skipped: only the outermost attribution counts.
+  object + reason     "blamed the workers for the losses", "dismissed X as Y"
+  stance              "the union endorsed X", "X was endorsed by the union" (``stance`` verbs)
+  topic               "spoke of the war", "warned against hackers" (``topic`` verbs)
+Cues inside a direct quote are skipped: only the outermost attribution counts. Cues inside an
+indirect question or a condition state nothing. Contents stop before the writer's additions
+(a second speech act, ", according to …", a dateline).
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
@@ -27,7 +33,11 @@ _CLOSE_MARKS = "\"”»"
 _QUESTION_MARKS = ("whether", "if")
 _TOPIC_PREPS = ("over", "about", "on", "regarding", "at", "of")
 _FINITE_TAGS = ("VBD", "VBZ", "VBP")
+# capitalised place name(s), optionally ", Region" and "(Agency)", then a dash
+_DATELINE = re.compile(r"[A-Z][A-Z.'’ -]{1,40}(?:, [A-Z][\w.' -]{1,30})?(?: \([\w .-]{1,20}\))? ?(?:—|–|--|-) ")
 _REASON_PREPS = ("for", "as", "of")
+_ABOUT_PREPS = ("about", "of", "on", "against", "over", "regarding")
+_CLAUSAL = ("ccomp", "xcomp", "oprd", "dobj")
 
 
 @dataclass
@@ -49,12 +59,13 @@ def find_reported(doc: Doc, lex: CueLexicon, in_quote: list[bool]) -> list[Repor
         if in_quote[tok.i]:
             continue
         found = _match(doc, tok, lex)
-        if found is None:
+        if found is None or _in_question(tok):
             continue
         (start, end), cue, speaker, kind = found
         if speaker is not None and (speaker.head in quoted or para[speaker.head] != para[tok.i]):
             speaker = None
         start, end = _same_paragraph(doc, start, end, tok.i)
+        start = _after_dateline(doc, start, end)
         start, end = _close_marks(doc, *trim(doc, start, end))
         if end - start < 2 or (start, end) in seen:
             continue
@@ -72,6 +83,20 @@ def _outermost(cands: list[ReportedCandidate]) -> list[ReportedCandidate]:
 
     cands = [c for c in cands if not (c.kind == "according" and holds_cue(c, cands))]
     return [c for c in cands if not any(o is not c and o.start <= c.cue[0] < o.end for o in cands)]
+
+
+def _after_dateline(doc: Doc, start: int, end: int) -> int:
+    """Skip a dateline opening the paragraph ("WASHINGTON — …", "KYIV, Ukraine (AP) — …"):
+    it is the writer's, never part of what was said."""
+    text = doc.text
+    para_start = text.rfind("\n", 0, doc[start].idx) + 1
+    m = _DATELINE.match(text, para_start)
+    if m is None or m.end() <= doc[start].idx:
+        return start
+    k = start
+    while k < end and doc[k].idx < m.end():
+        k += 1
+    return k
 
 
 def _same_paragraph(doc: Doc, start: int, end: int, cue: int) -> tuple[int, int]:
@@ -101,6 +126,12 @@ def _match(doc: Doc, tok: Token, lex: CueLexicon):
         return _according(doc, tok)
     kind = cue_kind(tok, lex)
     if kind is None:
+        if tok.pos_ == "VERB" and tok.lemma_.lower() in lex.stance:
+            return _stance(tok, lex)
+        if tok.pos_ == "VERB" and tok.lemma_.lower() in lex.topic:
+            found = _topic(tok, lex)
+            if found is not None:
+                return found, (tok.i, tok.i + 1), find_speaker(tok, lex), "topic"
         return None
     cue = (tok.i, tok.i + 1)
     if kind == "nominal":
@@ -112,8 +143,11 @@ def _match(doc: Doc, tok: Token, lex: CueLexicon):
     comp = next((c for c in list(tok.rights) + list(tok.lefts) if c.dep_ == "ccomp"), None)
     if comp is not None and any(m.dep_ == "mark" and m.lower_ in _QUESTION_MARKS for m in comp.children):
         return None  # "asked whether …" is a question, not a statement
+    if comp is not None and _subject_extracted(comp):
+        return None  # "34 hostages the army says are dead": the clause's subject is outside it
     if comp is not None and (kind == "speech" or any(c.dep_ in _FINITE_SUBJECTS for c in comp.children)):
-        return _content(comp, tok, lex), cue, find_speaker(tok, lex), kind
+        start, end = _content(comp, tok, lex)
+        return (start, _second_conjunct(tok, end, lex)), cue, find_speaker(tok, lex), kind
     if comp is None:
         found = _that_clause_misparsed(tok)
         if found is not None:
@@ -140,6 +174,14 @@ def _match(doc: Doc, tok: Token, lex: CueLexicon):
         if obj is not None:
             start, end = _content(obj, tok, lex)
             return (start, _reason(tok, obj, end)), cue, find_speaker(tok, lex), "object"
+    if tok.lemma_.lower() in lex.topic:
+        found = _topic(tok, lex)
+        if found is not None:
+            return found, cue, find_speaker(tok, lex), "topic"
+    if tok.pos_ == "VERB" and tok.lemma_.lower() in lex.stance:  # evidence: "the poll shows …"
+        found = _stance(tok, lex)
+        if found is not None:
+            return found
     head = tok.head
     if (tok.dep_ in ("ccomp", "parataxis") and head.i < tok.i and head.pos_ in ("VERB", "AUX")
             and cue_kind(head, lex) is None and tok.left_edge.i > 0 and doc[tok.left_edge.i - 1].text == ","
@@ -152,6 +194,73 @@ def _match(doc: Doc, tok: Token, lex: CueLexicon):
             return None
         return (start, end), cue, find_speaker(tok, lex), kind
     return None
+
+
+def _in_question(tok: Token) -> bool:
+    """The cue sits in an indirect question or a condition ("asked whether they would talk
+    about …", "if the minister says …"): nothing was stated."""
+    for t in [tok, *tok.ancestors][:4]:
+        if any(c.dep_ == "mark" and c.lower_ in _QUESTION_MARKS for c in t.children):
+            return True
+    return False
+
+
+def _subject_extracted(comp: Token) -> bool:
+    """A finite clause without a subject of its own: its subject is a relative antecedent
+    outside the clause, so the words after the cue are not a statement by themselves."""
+    finite = comp.tag_ in _FINITE_TAGS or any(c.dep_ == "aux" and c.tag_ in _FINITE_TAGS + ("MD",)
+                                              for c in comp.children)
+    return finite and comp.i > comp.head.i and not any(
+        c.dep_ in _FINITE_SUBJECTS + ("nsubjpass", "csubjpass") for c in comp.children)
+
+
+def _second_conjunct(verb: Token, end: int, lex: CueLexicon) -> int:
+    """"said that A and B": the parser sometimes hangs clause B on the cue verb. A conjunct with
+    its own subject right after the content ("… and mediators were hopeful …") is taken in
+    unless it is a statement of its own."""
+    doc = verb.doc
+    for c in verb.rights:
+        if c.dep_ != "conj" or cue_kind(c, lex) is not None or c.i <= end:
+            continue
+        if not any(k.dep_ in ("nsubj", "nsubjpass") for k in c.children):
+            return end
+        cc = doc[c.left_edge.i - 1]
+        if cc.dep_ == "cc" and cc.lower_ in ("and", "but") and cc.i <= end:
+            return c.right_edge.i + 1
+        return end
+    return end
+
+
+def _topic(verb: Token, lex: CueLexicon) -> tuple[int, int] | None:
+    """"spoke of the legacy of the war", "complained about the referees", "warned against
+    hackers": what a speech act is about, for verbs listed under ``topic``."""
+    if verb.lemma_.lower() not in lex.topic or any(c.dep_ in _CLAUSAL for c in verb.children):
+        return None
+    for c in verb.rights:
+        if c.dep_ == "prep" and c.lower_ in _ABOUT_PREPS and c.i <= verb.i + 2:
+            pobj = next((p for p in c.children if p.dep_ in ("pobj", "pcomp")), None)
+            if pobj is not None:
+                return _content(pobj, verb, lex)
+    return None
+
+
+def _stance(verb: Token, lex: CueLexicon):
+    """A position taken on something, for verbs listed under ``stance`` ("the union endorsed
+    the senator", "the senator was endorsed by the union"): the object, or the passive
+    subject when an agent names who holds the position."""
+    cue = (verb.i, verb.i + 1)
+    if any(c.dep_ in ("ccomp", "xcomp", "oprd") for c in verb.children):
+        return None
+    passive = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    if passive is not None:
+        if not any(c.dep_ == "agent" for c in verb.children):
+            return None
+        return _content(passive, verb, lex), cue, find_speaker(verb, lex), "stance"
+    obj = _object(verb)
+    if obj is None:
+        return None
+    start, end = _content(obj, verb, lex)
+    return (start, _reason(verb, obj, end)), cue, find_speaker(verb, lex), "stance"
 
 
 def _infinitive_conjuncts(verb: Token, xcomp: Token, end: int) -> int:
@@ -179,7 +288,7 @@ def _object(verb: Token) -> Token | None:
         if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN") and not c.is_stop:
             return c
         if c.dep_ == "prep" and c.lower_ == "for" and c.i == verb.i + 1 + int(verb.nbor(1).dep_ == "prt"):
-            return next((p for p in c.children if p.dep_ == "pobj"), None)
+            return next((p for p in c.children if p.dep_ in ("pobj", "pcomp")), None)
     return None
 
 

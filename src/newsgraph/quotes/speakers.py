@@ -199,3 +199,36 @@ def resolve(doc: Doc, ref: SpeakerRef | None, actors: ActorIndex) -> str | None:
     if ref is None:
         return None
     return actors.at(ref.head) or appos_actor(doc, ref, actors) or actor_for(ref, actors)
+
+
+def resolve_all(doc: Doc, ref: SpeakerRef | None, actors: ActorIndex) -> list[str]:
+    """Every actor of a joint speaker ("Scholz and Rutte", "Niger, Mali and Burkina Faso"):
+    the head's, then each conjunct's, in text order, without repeats."""
+    first = resolve(doc, ref, actors)
+    out = [first] if first else []
+    if ref is None:
+        return out
+    for t in doc[ref.head].subtree:
+        if t.dep_ != "conj" or not ref.start <= t.i < ref.end:
+            continue
+        found = actors.at(t.i) or actor_for(SpeakerRef(t.left_edge.i, t.right_edge.i + 1, t.i), actors)
+        if found and found not in out:
+            out.append(found)
+    return out
+
+
+def refers_back(doc: Doc, ref: SpeakerRef) -> str | None:
+    """The noun of a definite speaker without a name ("the statement said"): the quote it
+    continues is the one whose speaker was "Biden's statement"."""
+    head = doc[ref.head]
+    if head.pos_ != "NOUN" or not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in head.children):
+        return None
+    if any(c.dep_ in ("poss", "compound", "amod", "prep") for c in head.children):
+        return None
+    return head.lemma_.lower()
+
+
+def noun_of(doc: Doc, ref: SpeakerRef) -> str | None:
+    """The head noun's lemma of a speaker span naming whose it is ("Biden's statement")."""
+    head = doc[ref.head]
+    return head.lemma_.lower() if head.pos_ == "NOUN" else None

@@ -117,6 +117,9 @@ CREATE INDEX IF NOT EXISTS events_date ON events(date);
 CREATE INDEX IF NOT EXISTS events_type ON events(type);
 CREATE INDEX IF NOT EXISTS events_type_date ON events(type, date);
 CREATE INDEX IF NOT EXISTS events_first_article ON events(first_article);
+-- Events reported more than once: report counts of an aggregate are its event count plus what
+-- these add, so a network or dyad query never joins every event it counts.
+CREATE INDEX IF NOT EXISTS events_reported ON events(date, id, mention_count) WHERE mention_count > 1;
 
 CREATE TABLE IF NOT EXISTS event_mentions (
     event_id        TEXT NOT NULL,
@@ -157,8 +160,15 @@ CREATE TABLE IF NOT EXISTS event_dyads (
     date        TEXT,                       -- the event's date (YYYY-MM-DD) or NULL
     PRIMARY KEY (event_id, source, target)
 );
-CREATE INDEX IF NOT EXISTS event_dyads_pair ON event_dyads(source, target, date);
-CREATE INDEX IF NOT EXISTS event_dyads_target ON event_dyads(target, date);
+-- Covering indexes for an actor's and a dyad's events (actor page, timeline, dyads): one index
+-- range read per side, no table row fetched. They replace the narrower (source, target, date)
+-- and (target, date) indexes of earlier stores.
+DROP INDEX IF EXISTS event_dyads_pair;
+DROP INDEX IF EXISTS event_dyads_target;
+CREATE INDEX IF NOT EXISTS event_dyads_by_source
+    ON event_dyads(source, target, date, event_id, quad, intensity, type, factuality);
+CREATE INDEX IF NOT EXISTS event_dyads_by_target
+    ON event_dyads(target, source, date, event_id, quad, intensity, type, factuality);
 -- Covering index for window scans (network, blocs, changes): a month is one index range read.
 CREATE INDEX IF NOT EXISTS event_dyads_window
     ON event_dyads(date, source, target, event_id, quad, intensity, type, factuality);
