@@ -26,7 +26,10 @@ Every command also takes `-h`/`--help`. Common settings can come from the enviro
 
 def render() -> str:
     parts = [HEADER]
-    ctx = click.Context(main, info_name="newsgraph", terminal_width=100, max_content_width=100)
+    # The same help option names as main()'s context settings: click caches each command's help
+    # option, so the reference must render it exactly as a real invocation does.
+    ctx = click.Context(main, info_name="newsgraph", terminal_width=100, max_content_width=100,
+                        help_option_names=["-h", "--help"])
     parts.append("## newsgraph\n\n```text\n" + main.get_help(ctx) + "\n```\n")
     for name in sorted(COMMANDS):
         cmd = main.get_command(ctx, name)

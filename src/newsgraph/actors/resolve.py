@@ -149,7 +149,10 @@ def _build_index(ctx: DocContext, persons: list[Person], cands: list[Cand]) -> A
                           sector=(org.sector if org else obj.sector),
                           country=(org.country if org else None), mentions=spans)
         else:
-            actor = Actor(id=aid, name=obj.name, kind="location", code=None, mentions=spans)
+            # a place keeps no code of its own, but its state is known when it is a state or a
+            # capital: PLOVER/CAMEO code violence or a visit "in X" with X's state as the target
+            actor = Actor(id=aid, name=obj.name, kind="location", code=None, country=_place_country(kb, obj),
+                          mentions=spans)
         index.actors.append(actor)
     adds = []
     for key in order:
@@ -160,6 +163,14 @@ def _build_index(ctx: DocContext, persons: list[Person], cands: list[Cand]) -> A
         index.add_mention(m)
     index.mentions.sort(key=lambda m: (m.start, m.end))
     return index
+
+
+def _place_country(kb: KnowledgeBase, c: Cand) -> str | None:
+    """The state a place belongs to: the state itself or the state of a capital."""
+    entry = c.entry if c.entry is not None else kb.lookup(c.name)
+    if entry is not None and getattr(entry, "kind", None) == "state" and entry.code in kb.states:
+        return entry.code
+    return None
 
 
 def _body_name(c: Cand) -> str:

@@ -65,24 +65,15 @@ class NetworkParams:
     directed: bool = False
 
     @classmethod
-    def parse(
-        cls,
-        start=None,
-        end=None,
-        type=None,
-        quad=None,
-        factuality=None,
-        min_events=None,
-        kind=None,
-        max_nodes=None,
-        directed=False,
-    ) -> "NetworkParams":
+    def parse(cls, start=None, end=None, min_events=None, kind=None, max_nodes=None, directed=False,
+              **flt) -> "NetworkParams":
+        """``flt`` are the ``EventFilter.parse`` parameters besides the window (type, quad, factuality)."""
         kinds = tuple(k.lower() for k in split_values(kind))
         for k in kinds:
             if k not in ACTOR_KINDS:
                 raise QueryError(f"kind: {k[:40]!r} is not an actor kind ({', '.join(ACTOR_KINDS)})", "kind")
         return cls(
-            EventFilter.parse(start, end, type, quad, factuality),
+            EventFilter.parse(start, end, **flt),
             parse_int(min_events, "min_events", 1, 1, 1_000_000),
             kinds,
             parse_int(max_nodes, "max_nodes", 200, 1, MAX_NODES),

@@ -145,40 +145,11 @@ def timeline(
     )
 
 
-def events(
-    conn,
-    start=None,
-    end=None,
-    type=None,
-    quad=None,
-    factuality=None,
-    source=None,
-    target=None,
-    actor=None,
-    pair=None,
-    article=None,
-    claimed_by=None,
-    min_mentions=None,
-    limit=None,
-    offset=None,
-) -> dict:
+def events(conn, limit=None, offset=None, **filters) -> dict:
+    """Events with all their evidence, newest first; ``filters`` are ``EventQuery.parse``'s (start, end,
+    type, quad, factuality, source, target, actor, pair, article, claimed_by, min_mentions)."""
     limit, offset = page(limit, offset)
-    q = _evidence.EventQuery.parse(
-        conn,
-        start=start,
-        end=end,
-        type=type,
-        quad=quad,
-        factuality=factuality,
-        source=source,
-        target=target,
-        actor=actor,
-        pair=pair,
-        article=article,
-        claimed_by=claimed_by,
-        min_mentions=min_mentions,
-    )
-    return _evidence.list_events(conn, q, limit, offset)
+    return _evidence.list_events(conn, _evidence.EventQuery.parse(conn, **filters), limit, offset)
 
 
 def event(conn, event_id: str) -> dict:

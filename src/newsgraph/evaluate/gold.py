@@ -177,6 +177,8 @@ def load_gold_dir(folder: Path) -> list[GoldArticle]:
 def _code(actor: Actor | None) -> str | None:
     if actor is None:
         return None
+    if actor.kind == "location" and actor.country:
+        return actor.country  # a place as a target stands for its state (PLOVER/CAMEO convention)
     return actor.code or actor.name
 
 

@@ -160,6 +160,9 @@ def actor_matches(actor: Actor | None, code: str, states: frozenset[str] | None 
     if actor is None:
         return False
     want = split_cameo_code(code)
+    if actor.kind == "location":
+        # CAMEO codes a place by its state ("attacked in Baghdad" → IRQ)
+        return actor.country is not None and actor.country in (want.code, want.country)
     states = states if states is not None else _states()
     if want.kind == "unknown":
         return actor.code is None

@@ -71,13 +71,18 @@ class ArgumentFinder:
 
     def code_of(self, actor_id: str) -> str:
         a = self._by_id.get(actor_id)
+        if a is not None and a.kind == "location" and a.country:
+            return a.country
         return (a.code or a.name) if a is not None else actor_id
 
     def usable(self, actor_id: str | None) -> str | None:
         a = self._by_id.get(actor_id) if actor_id else None
         if a is None or a.kind != "location":
             return actor_id
-        return self._by_code.get(a.country) if a.country else None
+        if not a.country:
+            return None
+        # the state's own actor when the article names it, else the place stands for its state
+        return self._by_code.get(a.country, actor_id)
 
     # ---------- noun phrases -> actors ----------
     def np_actors(self, tok, nested: bool = True, _depth: int = 0, anaphora: bool = True) -> list[str]:

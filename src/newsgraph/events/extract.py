@@ -125,6 +125,8 @@ def _code(actors: ActorIndex, actor_id: str) -> str:
     a = actors.get(actor_id)
     if a is None:
         return actor_id
+    if a.kind == "location" and a.country:
+        return a.country
     return a.code or a.name
 
 

@@ -38,6 +38,10 @@ THREAT_CAMEO = {"ASSAULT": ("violence", "138"), "COERCE": (None, "137"), "SANCTI
 AGREE_CAMEO = {"SUPPORT": "032", "AID": "033", "COOPERATE": "031", "CONSULT": "036", "CONCEDE": "035",
                "RETREAT": "0356"}
 CONDITION_MARKS = frozenset({"unless", "if"})
+PLACE_TARGET_TYPES = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "PROTEST"})
+PLACE_PREPS = frozenset({"in", "at", "inside", "throughout", "across"})
+# from a nominal trigger up to the verb that carries it ("launched an attack in X", "arrived on a visit")
+PLACE_CLIMB_DEPS = frozenset({"dobj", "pobj", "prep", "nsubj", "nsubjpass", "attr", "compound"})
 # events that stand without a target: protests, resignations, surrenders, unilateral ceasefires
 STANDALONE_MODES = {"RETREAT": frozenset({"withdraw", "resign", "ceasefire", "disarm"})}
 
@@ -49,7 +53,12 @@ def stands_alone(trig: Trigger) -> bool:
 
 def complete_arguments(tok, trig: Trigger, finder: ArgumentFinder, args: Arguments) -> Arguments:
     """Fill targets the frame rules left empty (see the module docstring)."""
-    if args.targets or args.pairwise or trig.pos != "verb":
+    if args.targets or args.pairwise:
+        return args
+    if trig.pos != "verb":
+        if args.sources and takes_place_target(trig):
+            args.targets = place_target(tok, finder, args.sources)
+            args.how = "place" if args.targets else args.how
         return args
     if trig.type in COMPLEMENT_TYPES and trig.frame in ("agent", "speech") and trig.lemma not in NOT_COMPLEMENT_LEMMAS:
         found = [a for a in complement_targets(tok, finder) if a not in args.sources]
@@ -63,7 +72,39 @@ def complete_arguments(tok, trig: Trigger, finder: ArgumentFinder, args: Argumen
     elif trig.type == "PROTEST" and args.sources:
         args.targets = protest_target(tok, finder, args.sources)
         args.how = "protest-place" if args.targets else args.how
+    elif args.sources and takes_place_target(trig):
+        args.targets = place_target(tok, finder, args.sources)
+        args.how = "place" if args.targets else args.how
     return args
+
+
+def takes_place_target(trig: Trigger) -> bool:
+    """PLOVER/CAMEO code the state where violence, coercion, a deployment or a protest happens,
+    and the state visited, as the target when the sentence names no other."""
+    return trig.type in PLACE_TARGET_TYPES or (trig.type == "CONSULT" and trig.mode == "visit")
+
+
+def place_target(tok, finder: ArgumentFinder, sources: list[str]) -> list[str]:
+    """The place of the trigger's clause ("killed ... in Baghdad", "arrived in Amman on a visit",
+    "carried out an attack in X"): a location or state after a locative preposition on the
+    trigger or, for a nominal trigger, on the verbs governing it."""
+    heads = [tok]
+    h = tok
+    while h.pos_ not in ("VERB", "AUX") and h.dep_ in PLACE_CLIMB_DEPS and h.head is not h and len(heads) < 4:
+        h = h.head
+        heads.append(h)
+    for head in heads:
+        for p in head.children:
+            if p.dep_ != "prep" or p.lower_ not in PLACE_PREPS:
+                continue
+            for g in p.children:
+                if g.dep_ != "pobj":
+                    continue
+                found = [a for a in finder.np_actors(g, nested=False) if a not in sources
+                         and getattr(finder.actors.get(a), "kind", None) in ("location", "state")]
+                if found:
+                    return found
+    return []
 
 
 def protest_target(v, finder: ArgumentFinder, sources: list[str]) -> list[str]:
