@@ -346,11 +346,11 @@ def test_dashboard_live_update_from_empty_store(chromium, tmp_path):
         page = w.goto("#/map")
         w.wait_map()
         empty = page.locator(".map-overlay").inner_text()
-        assert "No events yet" in empty and "newsgraph ingest examples/" in empty
+        assert "No events yet" in empty and "newsgraph ingest examples/corpus" in empty
         assert page.locator("#status").inner_text().startswith("0 articles")
         w.screenshot("empty.png")
         # an ingest while the page is open: the page notices by itself
-        ingest(store, EXAMPLES / "corpus" / "text")
+        ingest(store, EXAMPLES / "text")
         page.wait_for_function("() => Number(document.body.dataset.refreshes || 0) >= 1", timeout=30_000)
         page.wait_for_function("() => Number(document.body.dataset.mapNodes || 0) > 0", timeout=30_000)
         assert page.locator(".map-overlay").is_hidden()

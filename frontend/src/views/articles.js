@@ -63,7 +63,7 @@ export class ArticlesView {
       const filtered = Object.values(params).some(Boolean);
       replace(this.results, filtered
         ? emptyState('No articles match.', 'Clear a filter or widen the dates.')
-        : emptyState('No articles yet.', 'Run ', h('code', null, 'newsgraph ingest examples/'), ': this page updates by itself.'));
+        : emptyState('No articles yet.', 'Run ', h('code', null, 'newsgraph ingest examples/corpus'), ': this page updates by itself.'));
       return;
     }
     const rows = answer.items.map((a) => h('tr', null,

@@ -301,7 +301,7 @@ export class MapView {
       if (!this.status) this.status = await get('status', null, { quiet: true }).catch(() => null);
       const empty = this.status && !this.status.events;
       replace(this.overlay, empty
-        ? emptyState('No events yet.', 'Run ', code('newsgraph ingest examples/'), ' (or your own articles): this page updates by itself.')
+        ? emptyState('No events yet.', 'Run ', code('newsgraph ingest examples/corpus'), ' (or your own articles): this page updates by itself.')
         : emptyState('No events match these filters.', 'Widen the date range, choose more categories or lower the minimum evidence.'));
       this.overlay.hidden = false;
     } else {

@@ -151,7 +151,7 @@ export class QuotesView {
       const anyFilter = base.q || base.start || base.end || who.actor;
       replace(this.results, anyFilter
         ? emptyState('No quotes match.', 'Try fewer words, another spelling, or a wider date range.')
-        : emptyState('No quotes yet.', 'Run ', h('code', null, 'newsgraph ingest examples/'), ' to add articles.'));
+        : emptyState('No quotes yet.', 'Run ', h('code', null, 'newsgraph ingest examples/corpus'), ' to add articles.'));
       return;
     }
     const nav = h('div', { class: 'pager' },

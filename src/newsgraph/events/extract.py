@@ -34,6 +34,10 @@ BACKGROUND_MARKS = frozenset({"as", "while", "when", "since", "after", "before",
 # a meeting announced as going to happen ("will meet"), not the purpose of another act ("met to discuss")
 FUTURE_CUES = frozenset({"will", "'ll", "shall", "wo", "to be", "plan", "schedule", "set", "expect", "due",
                          "planned", "scheduled", "upcoming", "expected", "agree", "would like"})
+# acts coded with a source and no target when the sentence names none
+UNTARGETED_TYPES = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "AGREE", "REJECT", "CONCEDE", "RETREAT", "ACCUSE",
+                              "THREATEN", "REQUEST", "SUPPORT", "AID", "COOPERATE", "SANCTION", "CONSULT"})
+UNTARGETED_FACTS = frozenset({"asserted", "future"})
 DIRECT_HOWS = frozenset({"active", "passive", "transfer", "symmetric", "receive", "nominal"})
 
 
@@ -80,9 +84,16 @@ def _code_trigger(tok, entries: list[Trigger], finder: ArgumentFinder, locator: 
             break
         if a.sources and partial is None:
             partial = (entry.type, a.sources)
+            partial_entry = entry
     if chosen is None or args is None:
         if partial is not None:
             fact = factuality_of(tok)
+            if fact.value in UNTARGETED_FACTS and partial[0] in UNTARGETED_TYPES:
+                # a one-sided act ("X agreed to a ceasefire", "gunmen opened fire"): PLOVER codes it
+                # with an empty target; pair-based scores skip it, counts by type keep it
+                finder.memory.add(tok.i, *partial) if fact.value == "asserted" else None
+                return [_Draft(tok, partial_entry.type, partial_entry.mode, partial_entry.cameo, partial[1], [],
+                               fact, speaker or reporting_subject(tok, actors), 0.4)]
             if fact.value == "asserted":
                 finder.memory.add(tok.i, *partial)  # a later "the attack" may still refer to it
             if speaker and _is_complaint(partial[0], fact) and _is_claim(tok, locator):

@@ -1,0 +1,79 @@
+"""Places as targets and one-sided events, on synthetic sentences through the real actor and
+event stages (real model, real knowledge base). Every sentence here is synthetic."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from newsgraph.actors import KnowledgeBase, PersonMemory, resolve_actors
+from newsgraph.evaluate.plover_gsr import actor_matches
+from newsgraph.events import Ontology, extract_events
+from newsgraph.records import Actor, Article
+
+
+@pytest.fixture(scope="module")
+def run(nlp):
+    kb, onto = KnowledgeBase.load(), Ontology.load()
+
+    def go(text: str):
+        doc = nlp(text)
+        art = Article(id="synthetic", text=text, published=date(2024, 6, 20))
+        idx = resolve_actors(doc, art, kb, PersonMemory())
+        return idx, extract_events(doc, art, idx, [], onto)
+    return go
+
+
+def _code(idx, aid: str) -> str | None:
+    a = idx.get(aid)
+    return a.country if a.kind == "location" else a.code
+
+
+def _coded(idx, events) -> set[tuple]:
+    return {(e.type, tuple(sorted(_code(idx, s) for s in e.sources)), tuple(sorted(_code(idx, t) for t in e.targets)))
+            for e in events}
+
+
+@pytest.mark.parametrize("text, name, country", [
+    ("Synthetic: the talks were held in Cambodia on Monday.", "Cambodia", "KHM"),
+    ("Synthetic: the envoy arrived in Amman on Monday.", "Amman", "JOR"),
+], ids=["state_named_as_place", "capital_named_as_place"])
+def test_events_places_location_keeps_its_state(run, text, name, country):
+    idx, _ = run(text)
+    place = next(a for a in idx.actors if a.name == name)
+    assert place.kind == "location" and place.code is None
+    assert place.country == country
+
+
+def test_events_places_visit_targets_the_place_state(run):
+    idx, events = run("Synthetic: the Iraqi foreign minister arrived in Amman on Tuesday for a two-day visit.")
+    assert ("CONSULT", ("IRQ",), ("JOR",)) in _coded(idx, events)
+
+
+def test_events_places_violence_in_a_place_targets_its_state(run):
+    idx, events = run("Synthetic: Syrian troops attacked several villages in Lebanon on Sunday.")
+    assert ("ASSAULT", ("SYR",), ("LBN",)) in _coded(idx, events)
+
+
+def test_events_places_named_target_wins_over_place(run):
+    idx, events = run("Synthetic: Syrian troops attacked Israeli soldiers in Lebanon on Sunday.")
+    coded = _coded(idx, events)
+    assert ("ASSAULT", ("SYR",), ("ISR",)) in coded
+    assert ("ASSAULT", ("SYR",), ("LBN",)) not in coded
+
+
+def test_events_places_one_sided_act_has_no_target(run):
+    idx, events = run("Synthetic: Egypt accepted the offer on Friday.")
+    assert ("AGREE", ("EGY",), ()) in _coded(idx, events)
+
+
+def test_events_places_hypothetical_one_sided_act_is_not_coded(run):
+    idx, events = run("Synthetic: Egypt might accept the offer.")
+    assert not [e for e in events if e.type == "AGREE"]
+
+
+@pytest.mark.parametrize("code, expected", [("JOR", True), ("JORGOV", True), ("IRQ", False)],
+                         ids=["state", "state_sector", "other_state"])
+def test_events_places_gold_code_matches_place_by_state(code, expected):
+    place = Actor(id="a1", name="Amman", kind="location", code=None, country="JOR")
+    assert actor_matches(place, code) is expected
