@@ -15,7 +15,7 @@ const BLOC_COLOURS = ['#EEDD88', '#FFAABB', '#44BB99', '#CCBBEE', '#BBCC33', '#A
 const NO_BLOC = '#FFFFFF';
 // Above this many edges, straight lines instead of bezier curves: drawing stays fast.
 const MANY_EDGES = 600;
-const MAX_EDGES = 1500;
+const MAX_EDGES = 1000;
 const COOP = '#1f66b0';
 const CONFLICT = '#e07b00';
 const NEUTRAL = '#8c8c8c';
@@ -57,7 +57,7 @@ const STYLE = [
   { selector: 'edge[sign > 0]', style: { 'line-color': COOP, 'target-arrow-color': COOP } },
   { selector: 'edge[sign < 0]', style: { 'line-color': CONFLICT, 'target-arrow-color': CONFLICT } },
   // big maps: straight, opaque lines and no label halo are much cheaper to draw
-  { selector: 'edge.straight', style: { 'curve-style': 'straight', opacity: 1 } },
+  { selector: 'edge.straight', style: { 'curve-style': 'haystack', 'haystack-radius': 0, opacity: 1 } },
   { selector: 'node.crowded', style: { 'text-outline-width': 0, 'text-background-color': '#fff', 'text-background-opacity': 0.7 } },
   { selector: 'edge.directed', style: { 'target-arrow-shape': 'triangle', 'arrow-scale': 0.9 } },
   { selector: 'edge.uncertain', style: { 'line-style': 'dashed', 'line-dash-pattern': [6, 4], opacity: 0.9 } },
@@ -215,7 +215,7 @@ function forcePositions(cy, start) {
     edgeWeightInfluence: 1,
     gravity: 0.5,
   };
-  const iterations = start ? 60 : n > 150 ? 150 : 500;
+  const iterations = start ? 60 : n > 150 ? 100 : 500;
   forceAtlas2.assign(g, { iterations, settings, getEdgeWeight: 'weight' });
   const out = new Map();
   cy.nodes().forEach((node) => {
