@@ -37,7 +37,7 @@ FUTURE_CUES = frozenset({"will", "'ll", "shall", "wo", "to be", "plan", "schedul
 # acts coded with a source and no target when the sentence names none
 UNTARGETED_TYPES = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "AGREE", "REJECT", "CONCEDE", "RETREAT", "ACCUSE",
                               "THREATEN", "REQUEST", "SUPPORT", "AID", "COOPERATE", "SANCTION", "CONSULT"})
-UNTARGETED_FACTS = frozenset({"asserted", "future"})
+UNTARGETED_FACTS = frozenset({"asserted"})
 DIRECT_HOWS = frozenset({"active", "passive", "transfer", "symmetric", "receive", "nominal"})
 
 
