@@ -167,7 +167,7 @@ def _build_index(ctx: DocContext, persons: list[Person], cands: list[Cand]) -> A
 
 def _place_country(kb: KnowledgeBase, c: Cand) -> str | None:
     """The state a place belongs to: the state itself or the state of a capital."""
-    entry = c.entry if c.entry is not None else kb.lookup(c.name)
+    entry = c.entry  # a knowledge-base match; unknown places are not looked up (cost per document)
     if entry is not None and getattr(entry, "kind", None) == "state" and entry.code in kb.states:
         return entry.code
     return None
