@@ -31,3 +31,15 @@ def load_pipeline(model: str):
     if hasattr(mod, "model_path"):
         return spacy.load(mod.model_path())
     raise ModelError(f"package {model!r} has neither load() nor model_path(); cannot load a spaCy model from it")
+
+
+_TEXT_KEY = "newsgraph.text"
+
+
+def doc_text(doc) -> str:
+    """The Doc's text, built once: spaCy's ``Doc.text`` joins every token on each access, which
+    made rule stages that ask for it per candidate cost more than the parse."""
+    text = doc.user_data.get(_TEXT_KEY)
+    if text is None:
+        text = doc.user_data[_TEXT_KEY] = doc.text
+    return text

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from ..nlp import doc_text
 from ..actors.index import ActorIndex
 from ..records import Quote, Span
 from .direct import DirectCandidate, attribute_spans
@@ -29,7 +30,7 @@ _BARE_PARAGRAPH_SHARE = 0.8
 
 def find_quotes(doc: Doc, actors: ActorIndex) -> list[Quote]:
     lex = load_cues()
-    spans = find_marked_spans(doc.text)
+    spans = find_marked_spans(doc_text(doc))
     directs = attribute_spans(doc, spans, lex)
     reported = find_reported(doc, lex, _quoted_tokens(doc, spans))
     _inherit(doc, directs, reported)
@@ -90,15 +91,15 @@ def _make(doc: Doc, start: int, end: int, direct: bool, cue: tuple[int, int] | N
     speaker_span = None
     if ref is not None:
         s, e = _char_range(doc, ref.start, ref.end)
-        speaker_span = Span(doc.text[s:e], s, e)
+        speaker_span = Span(doc_text(doc)[s:e], s, e)
         if lex.is_media(speaker_span.text):
             return None, ref
     cue_span = None
     if cue is not None:
         s, e = _char_range(doc, *cue)
-        cue_span = Span(doc.text[s:e], s, e)
+        cue_span = Span(doc_text(doc)[s:e], s, e)
     speakers = resolve_all(doc, ref, actors)
-    return Quote(text=doc.text[start:end], start=start, end=end, direct=direct, cue=cue_span,
+    return Quote(text=doc_text(doc)[start:end], start=start, end=end, direct=direct, cue=cue_span,
                  speaker=speakers[0] if speakers else None, speaker_span=speaker_span,
                  speakers=speakers), ref
 
@@ -132,7 +133,7 @@ def _inherit(doc: Doc, directs: list[DirectCandidate], reported: list[ReportedCa
                 if between:  # "A," she said, "B.": one statement, one cue
                     d.shared_cue = source.cue
     # a paragraph that is all quote continues the previous paragraph's speaker
-    paras = paragraphs(doc.text)
+    paras = paragraphs(doc_text(doc))
     timeline = sorted(
         [(d.text_start, d.speaker) for d in directs if d.speaker is not None]
         + [(doc[r.start].idx, r.speaker) for r in reported if r.speaker is not None],

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
+from ..nlp import doc_text
 from .lexicon import CueLexicon
 from .marks import MarkedSpan, token_paragraphs
 from .speakers import SpeakerRef, cue_kind, find_speaker, trim
@@ -149,7 +150,7 @@ def _according_to(doc: Doc, a: int, b: int) -> tuple[int, SpeakerRef] | None:
 
 def attribute_spans(doc: Doc, spans: list[MarkedSpan], lex: CueLexicon) -> list[DirectCandidate]:
     """A candidate per span, with a cue and speaker where one is linked to it."""
-    text = doc.text
+    text = doc_text(doc)
     out: list[DirectCandidate] = []
     inside: set[int] = set()
     ranges: list[tuple[int, int]] = []
@@ -173,7 +174,7 @@ def _attribute(doc: Doc, cand: DirectCandidate, lex: CueLexicon, inside: set[int
     own = {para[a], para[b - 1]}
     if a > 0 and doc[a - 1].text == ":" or (a > 1 and doc[a - 2].text == ":"):
         own.add(para[a] - 1)
-    blocked = inside | {t.i for t in doc if para[t.i] not in own} if len(own) < 3 else inside
+    blocked = inside | {i for i, p in enumerate(para) if p not in own} if len(own) < 3 else inside
     clause_like = (b - a) >= _CLAUSE_TOKENS or any(t.pos_ in ("VERB", "AUX") for t in doc[a:b])
     name_like = _is_title_case_name(doc, a, b)
     cue = _governing_cue(doc, a, b, lex, blocked)

@@ -8,6 +8,7 @@ import re
 
 from spacy.tokens import Doc
 
+from ..nlp import doc_text
 from .marks import paragraphs
 from .speakers import SpeakerRef
 
@@ -22,7 +23,7 @@ _MIN_WORDS = 4
 
 def speaker_label_quotes(doc: Doc) -> list[tuple[int, int, tuple[int, int], SpeakerRef]]:
     """(start, end, cue tokens, speaker) for every paragraph opening with a speaker label."""
-    text = doc.text
+    text = doc_text(doc)
     out = []
     for lo, hi in paragraphs(text):
         m = _LABEL.match(text, lo, hi)

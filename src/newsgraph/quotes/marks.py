@@ -13,6 +13,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..nlp import doc_text
+
 OPEN_DOUBLE = "“„«‟"
 CLOSE_DOUBLE = "”»"
 STRAIGHT_DOUBLE = '"'
@@ -63,7 +65,7 @@ def token_paragraphs(doc) -> list[int]:
     out: list[int] = []
     para = 0
     prev_end = 0
-    text = doc.text
+    text = doc_text(doc)
     for tok in doc:
         if text.count("\n", prev_end, tok.idx):
             para += 1

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from ..nlp import doc_text
 from .lexicon import CueLexicon
 from .marks import token_paragraphs
 from .speakers import SpeakerRef, _ref, cue_kind, find_speaker, trim
@@ -88,7 +89,7 @@ def _outermost(cands: list[ReportedCandidate]) -> list[ReportedCandidate]:
 def _after_dateline(doc: Doc, start: int, end: int) -> int:
     """Skip a dateline opening the paragraph ("WASHINGTON — …", "KYIV, Ukraine (AP) — …"):
     it is the writer's, never part of what was said."""
-    text = doc.text
+    text = doc_text(doc)
     para_start = text.rfind("\n", 0, doc[start].idx) + 1
     m = _DATELINE.match(text, para_start)
     if m is None or m.end() <= doc[start].idx:
@@ -101,7 +102,7 @@ def _after_dateline(doc: Doc, start: int, end: int) -> int:
 
 def _same_paragraph(doc: Doc, start: int, end: int, cue: int) -> tuple[int, int]:
     """Clip the content to the cue's paragraph (the parser sometimes runs across lines)."""
-    text = doc.text
+    text = doc_text(doc)
     while start < min(cue, end) and "\n" in text[doc[start].idx:doc[cue].idx]:
         start += 1
     while end > max(cue + 1, start) and "\n" in text[doc[cue].idx:doc[end - 1].idx]:
