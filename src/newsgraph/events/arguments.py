@@ -30,6 +30,11 @@ LIGHT_VERBS = frozenset(
     "deepen strengthen boost".split()
 )
 # Verbs whose object is the subject of their infinitive ("urged X to ...").
+# "accuse X of supplying", "sanction X for arming", "charge X with smuggling": X does the gerund.
+CHARGE_VERBS = frozenset(
+    "accuse suspect charge blame convict indict sanction punish penalize penalise fine condemn criticize "
+    "criticise denounce praise thank credit commend reward target".split()
+)
 OBJECT_CONTROL = frozenset(
     "urge ask call force allow help invite press encourage tell order persuade compel pressure enable "
     "permit instruct push require beg implore".split()
@@ -250,6 +255,12 @@ class ArgumentFinder:
             # "in ending the war", "by supplying drones": the governing clause's subject acts
             prep = head
             gov = prep.head
+            if prep.lower_ in ("of", "for", "with") and gov.lemma_.lower() in CHARGE_VERBS:
+                charged = [c for c in gov.children if c.dep_ in ("dobj", "obj", "nsubjpass")]
+                if charged:
+                    if charged[0].tag_ in ("WDT", "WP") and gov.dep_ == "relcl":
+                        return [gov.head], False  # "firms that they accuse of supplying"
+                    return charged[:1], False
             if gov.pos_ in CLAUSE_VERB_POS or gov.pos_ == "ADJ":
                 return self.clause_subject(gov, _depth + 1)
         return [], False

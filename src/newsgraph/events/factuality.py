@@ -24,7 +24,8 @@ MODAL = {
 GOVERNOR = {
     **dict.fromkeys("plan intend aim vow promise pledge prepare schedule expect agree decide hope want "
                     "propose seek offer commit threaten set poise due plot mull".split(), "future"),
-    **dict.fromkeys("refuse decline fail deny reject avoid halt stop cease".split(), "negated"),
+    **dict.fromkeys("refuse decline fail deny reject avoid halt stop cease refrain abstain desist".split(),
+                    "negated"),
     **dict.fromkeys("fear worry concern concerned afraid consider weigh try attempt possible "
                     "possibility prospect risk danger chance likelihood question wonder "
                     "ponder explore unclear unlikely likely potential could".split(), "hypothetical"),
@@ -149,6 +150,11 @@ def factuality_of(trigger) -> Factuality:
         if dep in ("xcomp", "ccomp", "advcl", "acl", "pcomp", "relcl") and hl in GOVERNOR and not (
                 dep == "relcl"):
             return Factuality(GOVERNOR[hl], hl)
+        if dep == "pcomp" and head.dep_ == "prep" and head.head.lemma_.lower() in GOVERNOR and (
+                head.head.pos_ in ("VERB", "ADJ")):
+            # "accused X of supplying", "suspected of smuggling": the gerund is the charge
+            gl = head.head.lemma_.lower()
+            return Factuality(GOVERNOR[gl], gl)
         if head.pos_ in ("NOUN", "PROPN") and dep in ("acl", "pcomp") and head.lower_ in GOVERNOR_NOUNS:
             return Factuality(GOVERNOR_NOUNS[head.lower_], head.lower_)
         if dep in ("xcomp", "advcl", "acl") and _has_to(t) and hl not in TRANSPARENT and dep != "acl":
