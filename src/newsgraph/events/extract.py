@@ -34,9 +34,10 @@ BACKGROUND_MARKS = frozenset({"as", "while", "when", "since", "after", "before",
 # a meeting announced as going to happen ("will meet"), not the purpose of another act ("met to discuss")
 FUTURE_CUES = frozenset({"will", "'ll", "shall", "wo", "to be", "plan", "schedule", "set", "expect", "due",
                          "planned", "scheduled", "upcoming", "expected", "agree", "would like"})
-# acts coded with a source and no target when the sentence names none
+# acts coded with a source and no target when the sentence names none; not meetings and
+# cooperation, which need a counterpart ("left for meetings" says nothing about with whom)
 UNTARGETED_TYPES = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "AGREE", "REJECT", "CONCEDE", "RETREAT", "ACCUSE",
-                              "THREATEN", "REQUEST", "SUPPORT", "AID", "COOPERATE", "SANCTION", "CONSULT"})
+                              "THREATEN", "REQUEST", "SUPPORT", "AID", "SANCTION"})
 UNTARGETED_FACTS = frozenset({"asserted"})
 DIRECT_HOWS = frozenset({"active", "passive", "transfer", "symmetric", "receive", "nominal"})
 
