@@ -8,12 +8,14 @@ and Gephi layouts want one tie per pair; ``directed=True`` keeps source -> targe
 
 from __future__ import annotations
 
+import heapq
 import json
 import sqlite3
 from dataclasses import dataclass
 
 from ..errors import QueryError
 from ..records import ACTOR_KINDS
+from . import aggregates
 from .params import EventFilter, parse_bool, parse_int, split_values
 
 MAX_NODES = 5000
@@ -142,7 +144,12 @@ def edge_accumulators(
 
 
 def activity(conn: sqlite3.Connection, flt: EventFilter) -> dict[str, tuple[int, float]]:
-    """code -> (ties, net intensity) of every actor with a tie passing ``flt``."""
+    """code -> (ties, net intensity) of every actor with a tie passing ``flt``: from the monthly
+    aggregates where they can answer, else (and for the days at a window's edges) from the dyads."""
+    return aggregates.ties(conn, flt, _scan_activity)
+
+
+def _scan_activity(conn: sqlite3.Connection, flt: EventFilter) -> dict[str, tuple[int, float]]:
     where, args = flt.where("d")
     ties: dict[str, tuple[int, float]] = {}
     cur = _cursor(conn)
@@ -181,25 +188,49 @@ def _extra_reports(conn: sqlite3.Connection, flt: EventFilter, directed: bool, k
     return {(a, b): int(m) for a, b, m in _cursor(conn).execute(sql, [*eargs, *args, *[json.dumps(keep)] * 2])}
 
 
+def _most_active(conn: sqlite3.Connection, ranked: sqlite3.Cursor, p: NetworkParams):
+    """The first ``max_nodes`` actors of a ranking of (code, ties, net) that pass the kind filter."""
+    labels = _all_labels(conn)
+    ties: dict[str, tuple[int, float]] = {}
+    top: list[str] = []
+    for c, n, x in ranked:
+        if len(top) == p.max_nodes:
+            break
+        if p.kinds and labels.get(c, {"kind": None})["kind"] not in p.kinds:
+            continue
+        ties[c] = (n, x)
+        top.append(c)
+    ranked.close()
+    return ties, top
+
+
 def network(conn: sqlite3.Connection, params: NetworkParams | None = None) -> dict:
     """Nodes and edges of the network; the ``max_nodes`` most active actors (after the kind filter)
     and the edges among them with at least ``min_events`` events."""
     p = params or NetworkParams()
-    ties = activity(conn, p.filter)
-    if p.min_events > 1:  # only actors on an edge strong enough can be shown
-        strong = edge_accumulators(conn, p.filter, p.directed, None, p.min_events)
-        linked = {c for k in strong for c in k}
+    ranked = aggregates.ranked_ties(conn, p.filter) if p.min_events == 1 else None
+    if ranked is not None:  # read the ranking only as far as the kept nodes
+        ties, top = _most_active(conn, ranked, p)
     else:
-        linked = set(ties)
-    info = actor_info(conn, linked)
-    candidates = [c for c in linked if not p.kinds or info[c]["kind"] in p.kinds]
-    candidates.sort(key=lambda c: (-ties[c][0], c))
-    keep = sorted(candidates[: p.max_nodes])
+        ties = activity(conn, p.filter)
+        if p.min_events > 1:  # only actors on an edge strong enough can be shown
+            strong = edge_accumulators(conn, p.filter, p.directed, None, p.min_events)
+            linked = {c for k in strong for c in k}
+        else:
+            linked = set(ties)
+        if p.kinds:
+            info = actor_info(conn, linked)
+            linked = [c for c in linked if info[c]["kind"] in p.kinds]
+        # the max_nodes most active of thousands: a heap, not a sort of them all
+        top = heapq.nsmallest(p.max_nodes, linked, key=lambda c: (-ties[c][0], c))
+    info = actor_info(conn, top)
+    keep = sorted(top)
     kept = edge_accumulators(conn, p.filter, p.directed, keep, p.min_events) if keep else {}
     extra = _extra_reports(conn, p.filter, p.directed, keep) if kept else {}
     fq = p.filter.query()
     edges, degree = [], dict.fromkeys(keep, 0)
-    for key, acc in kept.items():
+    for key in sorted(kept, key=lambda k: (-kept[k][0], k)):
+        acc = kept[key]
         e = _edge(key, acc)
         e["mentions"] = acc[0] + extra.get(key, 0)
         link = {"source": key[0], "target": key[1]} if p.directed else {"pair": f"{key[0]},{key[1]}"}
@@ -218,10 +249,9 @@ def network(conn: sqlite3.Connection, params: NetworkParams | None = None) -> di
             "bloc": None,
             "events_query": {"actor": c} | fq,
         }
-        for c in candidates[: p.max_nodes]
+        for c in top
         if degree[c]
     ]
-    edges.sort(key=lambda e: (-e["events"], e["source"], e["target"]))
     return {"params": p.as_json(), "nodes": nodes, "edges": edges}
 
 

@@ -7,11 +7,13 @@ naming the parameter, ``NotFoundError`` for an unknown id) and returns plain JSO
 
 from __future__ import annotations
 
+import heapq
 from contextlib import contextmanager
 from datetime import date
 
 from .. import query as listing
 from ..errors import QueryError
+from . import aggregates as _aggregates
 from . import blocs as _blocs
 from . import changes as _changes
 from . import dyads as _dyads
@@ -247,8 +249,15 @@ WHERE d.target = ? AND d.source <> ? AND {where}
 
 def _actor_aggregates(conn, code: str, flt: EventFilter, resolution: str):
     """Counts, partner scores and per-period counts of the events ``code`` takes part in, in one pass."""
-    from .timeline import period_start
+    from .timeline import by_period, period_start
 
+    totals = _aggregates.actor_totals(conn, code, flt)
+    days = _aggregates.actor_days(conn, code, flt, self_pairs=False) if totals is not None else None
+    if totals is not None and days is not None:
+        per_type, others = totals
+        counts = counts_from_rows([(t, q, n, 0, coop, conf) for t, q, n, coop, conf in per_type])
+        counts["mentions"] = None
+        return counts, others, by_period(days, resolution)
     where, args = flt.where("d")
     cur = conn.cursor()
     cur.row_factory = None  # plain tuples: tens of thousands of rows
@@ -300,7 +309,6 @@ def actor_page(conn, key: str, start=None, end=None, resolution=None, factuality
     actor, code = _find_actor(conn, key)
     res = parse_resolution(resolution, "month")
     counts, others, periods = _actor_aggregates(conn, code, flt, res)
-    info = _network.actor_info(conn, others)
 
     def side(rows):
         return [
@@ -311,15 +319,17 @@ def actor_page(conn, key: str, start=None, end=None, resolution=None, factuality
                 "net": round(s, 3),
                 "events_query": {"pair": f"{code},{o}", **flt.query()},
             }
-            for o, (k, s) in rows[:n]
+            for o, (k, s) in rows
         ]
 
-    partners = sorted(
-        ((o, v) for o, v in others.items() if v[1] > 0), key=lambda r: (-r[1][1], -r[1][0], r[0])
+    # the n strongest of thousands of partners: heaps, not sorts of them all
+    partners = heapq.nsmallest(
+        n, ((o, v) for o, v in others.items() if v[1] > 0), key=lambda r: (-r[1][1], -r[1][0], r[0])
     )
-    adversaries = sorted(
-        ((o, v) for o, v in others.items() if v[1] < 0), key=lambda r: (r[1][1], -r[1][0], r[0])
+    adversaries = heapq.nsmallest(
+        n, ((o, v) for o, v in others.items() if v[1] < 0), key=lambda r: (r[1][1], -r[1][0], r[0])
     )
+    info = _network.actor_info(conn, [o for o, _ in partners + adversaries])
     tl = {
         "resolution": res,
         "actor": code,

@@ -11,6 +11,7 @@ import sqlite3
 from datetime import date, timedelta
 
 from ..errors import QueryError
+from . import aggregates
 from .params import EventFilter, check_codes, parse_code, parse_resolution
 
 MAX_PERIODS = 20_000
@@ -114,28 +115,13 @@ def timeline(
     if not actor and not (source and target):
         raise QueryError("actor: give an actor, or both source and target for a dyad", "actor")
     check_codes(conn, {"actor": actor, "source": source, "target": target})
-    where, args = flt.where("d")
-    cols = "d.event_id, d.date, d.quad, d.intensity"
-    if actor:
-        events = (
-            f"SELECT {cols} FROM event_dyads d WHERE d.source = ? AND {where} UNION "
-            f"SELECT {cols} FROM event_dyads d WHERE d.target = ? AND {where}"
-        )
-        qargs = [actor, *args, actor, *args]
-        link = {"actor": actor}
-    elif directed:
-        events = f"SELECT {cols} FROM event_dyads d WHERE d.source = ? AND d.target = ? AND {where}"
-        qargs = [source, target, *args]
-        link = {"source": source, "target": target}
+    link = {"actor": actor} if actor else ({"source": source, "target": target} if directed
+                                           else {"pair": f"{source},{target}"})
+    days = aggregates.actor_days(conn, actor, flt, self_pairs=True) if actor else None
+    if days is not None:
+        rows = by_period(days, resolution)
     else:
-        events = (
-            f"SELECT {cols} FROM event_dyads d WHERE ((d.source = ? AND d.target = ?) "
-            f"OR (d.source = ? AND d.target = ?)) AND {where} GROUP BY d.event_id"
-        )
-        qargs = [source, target, target, source, *args]
-        link = {"pair": f"{source},{target}"}
-    rows = {p: r for p, *r in conn.execute(_SQL.format(period=_PERIOD_SQL[resolution], events=events), qargs)}
-
+        rows = _scan(conn, actor, source, target, flt, resolution, directed)
     periods = fill(rows, flt, resolution, link)
     return {
         "resolution": resolution,
@@ -147,3 +133,42 @@ def timeline(
         "factuality": flt.query()["factuality"],
         "periods": periods,
     }
+
+
+def by_period(days, resolution: str) -> dict[str, tuple]:
+    """Fold (day, quad, events, net) rows into period start -> (events, q1, q2, q3, q4, net)."""
+    out: dict[str, list] = {}
+    keys: dict[str, str] = {}  # several quads and factualities share a day
+    for day, quad, n, x in days:
+        key = keys.get(day)
+        if key is None:
+            key = keys[day] = period_start(date.fromisoformat(day), resolution).isoformat()
+        p = out.setdefault(key, [0, 0, 0, 0, 0, 0.0])
+        p[0] += n
+        if quad in (1, 2, 3, 4):
+            p[quad] += n
+        p[5] += x or 0.0
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def _scan(conn, actor, source, target, flt: EventFilter, resolution: str, directed: bool) -> dict[str, tuple]:
+    """Period start -> (events, q1, q2, q3, q4, net) read from the dyads themselves."""
+    where, args = flt.where("d")
+    cols = "d.event_id, d.date, d.quad, d.intensity"
+    if actor:
+        events = (
+            f"SELECT {cols} FROM event_dyads d WHERE d.source = ? AND {where} UNION "
+            f"SELECT {cols} FROM event_dyads d WHERE d.target = ? AND {where}"
+        )
+        qargs = [actor, *args, actor, *args]
+    elif directed:
+        events = f"SELECT {cols} FROM event_dyads d WHERE d.source = ? AND d.target = ? AND {where}"
+        qargs = [source, target, *args]
+    else:
+        events = (
+            f"SELECT {cols} FROM event_dyads d WHERE ((d.source = ? AND d.target = ?) "
+            f"OR (d.source = ? AND d.target = ?)) AND {where} GROUP BY d.event_id"
+        )
+        qargs = [source, target, target, source, *args]
+    sql = _SQL.format(period=_PERIOD_SQL[resolution], events=events)
+    return {p: tuple(r) for p, *r in conn.execute(sql, qargs)}

@@ -173,6 +173,99 @@ CREATE INDEX IF NOT EXISTS event_dyads_by_target
 CREATE INDEX IF NOT EXISTS event_dyads_window
     ON event_dyads(date, source, target, event_id, quad, intensity, type, factuality);
 
+-- Aggregates of event_dyads kept by the trigger below, so that a cold network or actor page
+-- reads thousands of summary rows instead of a hundred thousand dyads. The trigger fires
+-- only for a dyad row actually inserted (INSERT OR IGNORE skips a re-reported event), so
+-- re-ingesting or reporting an event again never counts it twice. Rows with source = target
+-- are left out, as the network and the actor page leave them out. '' stands for no date and
+-- quad 0 for no quad (SQLite's NULLs would never conflict, so an upsert could not add up).
+-- Node activity of the network: ties (dyad rows) per actor, month (YYYY-MM) and factuality.
+CREATE TABLE IF NOT EXISTS agg_ties_month (
+    month       TEXT NOT NULL,
+    factuality  TEXT NOT NULL,
+    actor       TEXT NOT NULL,
+    ties        INTEGER NOT NULL,
+    net         REAL NOT NULL,
+    PRIMARY KEY (month, factuality, actor)
+);
+-- Distinct events per actor (either side, self-pairs aside) per day: an actor's timeline.
+CREATE TABLE IF NOT EXISTS agg_actor_day (
+    actor       TEXT NOT NULL,
+    day         TEXT NOT NULL,
+    factuality  TEXT NOT NULL,
+    quad        INTEGER NOT NULL,
+    events      INTEGER NOT NULL,
+    net         REAL NOT NULL,
+    PRIMARY KEY (actor, day, factuality, quad)
+);
+-- Distinct events per actor, type and quad over all time: an actor's counts.
+CREATE TABLE IF NOT EXISTS agg_actor_type (
+    actor       TEXT NOT NULL,
+    factuality  TEXT NOT NULL,
+    type        TEXT NOT NULL,
+    quad        INTEGER NOT NULL,
+    events      INTEGER NOT NULL,
+    cooperation REAL NOT NULL,
+    conflict    REAL NOT NULL,
+    PRIMARY KEY (actor, factuality, type, quad)
+);
+-- Distinct events per ordered pair (both orders stored) over all time: an actor's partners.
+CREATE TABLE IF NOT EXISTS agg_partner (
+    actor       TEXT NOT NULL,
+    other       TEXT NOT NULL,
+    factuality  TEXT NOT NULL,
+    events      INTEGER NOT NULL,
+    net         REAL NOT NULL,
+    PRIMARY KEY (actor, other, factuality)
+);
+CREATE TRIGGER IF NOT EXISTS event_dyads_aggregates AFTER INSERT ON event_dyads
+WHEN new.source <> new.target BEGIN
+    INSERT INTO agg_ties_month VALUES
+        (coalesce(substr(new.date, 1, 7), ''), new.factuality, new.source, 1, coalesce(new.intensity, 0))
+        ON CONFLICT DO UPDATE SET ties = ties + 1, net = net + excluded.net;
+    INSERT INTO agg_ties_month VALUES
+        (coalesce(substr(new.date, 1, 7), ''), new.factuality, new.target, 1, coalesce(new.intensity, 0))
+        ON CONFLICT DO UPDATE SET ties = ties + 1, net = net + excluded.net;
+    -- a mirrored row of the same event (older stores) is the same tie
+    INSERT INTO agg_partner
+        SELECT new.source, new.target, new.factuality, 1, coalesce(new.intensity, 0)
+        WHERE NOT EXISTS (SELECT 1 FROM event_dyads d WHERE d.event_id = new.event_id
+                          AND d.source = new.target AND d.target = new.source)
+        ON CONFLICT DO UPDATE SET events = events + 1, net = net + excluded.net;
+    INSERT INTO agg_partner
+        SELECT new.target, new.source, new.factuality, 1, coalesce(new.intensity, 0)
+        WHERE NOT EXISTS (SELECT 1 FROM event_dyads d WHERE d.event_id = new.event_id
+                          AND d.source = new.target AND d.target = new.source)
+        ON CONFLICT DO UPDATE SET events = events + 1, net = net + excluded.net;
+    -- an event counts once for an actor however many partners it has in it
+    INSERT INTO agg_actor_day
+        SELECT new.source, coalesce(new.date, ''), new.factuality, coalesce(new.quad, 0), 1,
+               coalesce(new.intensity, 0)
+        WHERE NOT EXISTS (SELECT 1 FROM event_dyads d WHERE d.event_id = new.event_id AND d.rowid <> new.rowid
+                          AND d.source <> d.target AND (d.source = new.source OR d.target = new.source))
+        ON CONFLICT DO UPDATE SET events = events + 1, net = net + excluded.net;
+    INSERT INTO agg_actor_type
+        SELECT new.source, new.factuality, new.type, coalesce(new.quad, 0), 1,
+               max(coalesce(new.intensity, 0), 0), -min(coalesce(new.intensity, 0), 0)
+        WHERE NOT EXISTS (SELECT 1 FROM event_dyads d WHERE d.event_id = new.event_id AND d.rowid <> new.rowid
+                          AND d.source <> d.target AND (d.source = new.source OR d.target = new.source))
+        ON CONFLICT DO UPDATE SET events = events + 1, cooperation = cooperation + excluded.cooperation,
+                                  conflict = conflict + excluded.conflict;
+    INSERT INTO agg_actor_day
+        SELECT new.target, coalesce(new.date, ''), new.factuality, coalesce(new.quad, 0), 1,
+               coalesce(new.intensity, 0)
+        WHERE NOT EXISTS (SELECT 1 FROM event_dyads d WHERE d.event_id = new.event_id AND d.rowid <> new.rowid
+                          AND d.source <> d.target AND (d.source = new.target OR d.target = new.target))
+        ON CONFLICT DO UPDATE SET events = events + 1, net = net + excluded.net;
+    INSERT INTO agg_actor_type
+        SELECT new.target, new.factuality, new.type, coalesce(new.quad, 0), 1,
+               max(coalesce(new.intensity, 0), 0), -min(coalesce(new.intensity, 0), 0)
+        WHERE NOT EXISTS (SELECT 1 FROM event_dyads d WHERE d.event_id = new.event_id AND d.rowid <> new.rowid
+                          AND d.source <> d.target AND (d.source = new.target OR d.target = new.target))
+        ON CONFLICT DO UPDATE SET events = events + 1, cooperation = cooperation + excluded.cooperation,
+                                  conflict = conflict + excluded.conflict;
+END;
+
 -- What articles taught us about people ("Jens Stoltenberg, Secretary General of NATO"),
 -- reused when later articles mention them by surname only.
 CREATE TABLE IF NOT EXISTS person_facts (

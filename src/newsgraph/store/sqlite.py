@@ -263,6 +263,41 @@ def _create_or_upgrade(conn: sqlite3.Connection) -> None:
             for role, column in (("source", "sources"), ("target", "targets")):
                 conn.execute(f"INSERT OR IGNORE INTO event_actors SELECT e.id, '{role}', j.value "
                              f"FROM events e, json_each(e.{column}) j")
+        if (conn.execute("SELECT 1 FROM agg_ties_month LIMIT 1").fetchone() is None
+                and conn.execute("SELECT 1 FROM event_dyads WHERE source <> target LIMIT 1").fetchone()):
+            fill_aggregates(conn)
+
+
+# What the trigger event_dyads_aggregates adds up row by row, computed over a whole store at once:
+# for a store written before the aggregates existed, or loaded in bulk without the trigger.
+_SIDES = ("SELECT event_id, source AS actor, target AS other, type, quad, intensity, factuality, date "
+          "FROM event_dyads WHERE source <> target UNION "
+          "SELECT event_id, target, source, type, quad, intensity, factuality, date "
+          "FROM event_dyads WHERE source <> target")
+_FILL_AGGREGATES = (
+    "INSERT INTO agg_ties_month SELECT coalesce(substr(date, 1, 7), ''), factuality, actor, count(*), "
+    "total(intensity) FROM (SELECT date, factuality, source AS actor, intensity FROM event_dyads "
+    "WHERE source <> target UNION ALL SELECT date, factuality, target, intensity FROM event_dyads "
+    "WHERE source <> target) GROUP BY 1, 2, 3",
+    f"INSERT INTO agg_partner SELECT actor, other, factuality, count(*), total(intensity) FROM ({_SIDES}) "
+    "GROUP BY 1, 2, 3",
+    f"CREATE TEMP TABLE agg_actor_events AS SELECT DISTINCT event_id, actor, type, quad, intensity, "
+    f"factuality, date FROM ({_SIDES})",
+    "INSERT INTO agg_actor_day SELECT actor, coalesce(date, ''), factuality, coalesce(quad, 0), count(*), "
+    "total(intensity) FROM temp.agg_actor_events GROUP BY 1, 2, 3, 4",
+    "INSERT INTO agg_actor_type SELECT actor, factuality, type, coalesce(quad, 0), count(*), "
+    "total(max(coalesce(intensity, 0), 0)), -total(min(coalesce(intensity, 0), 0)) "
+    "FROM temp.agg_actor_events GROUP BY 1, 2, 3, 4",
+    "DROP TABLE temp.agg_actor_events",
+)
+
+
+def fill_aggregates(conn: sqlite3.Connection) -> None:
+    """Recompute the agg_* tables from event_dyads (inside the caller's transaction)."""
+    for table in ("agg_ties_month", "agg_partner", "agg_actor_day", "agg_actor_type"):
+        conn.execute(f"DELETE FROM {table}")
+    for statement in _FILL_AGGREGATES:
+        conn.execute(statement)
 
 
 def _columns(conn: sqlite3.Connection, table: str) -> set[str]:

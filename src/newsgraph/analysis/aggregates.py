@@ -1,0 +1,187 @@
+"""Reads of the store's pre-aggregated tables (``agg_*``, kept by a trigger on ``event_dyads``).
+
+A cold network or actor page would otherwise read every dyad of its window: a month of a
+million-event store is ~35k rows, the busiest actor ~130k. The aggregates hold per-month ties
+per actor, per-day distinct events per actor and all-time counts and partners per actor, so
+those answers read a few thousand summary rows. Windows are answered from the whole months
+they cover plus the days at either edge read from ``event_dyads``; each function returns None
+when its filter needs a column the aggregates drop (event types, or quads for ties), and the
+caller then scans ``event_dyads`` as before. Results are the same either way (the tests compare
+them); only the order of floating-point sums can differ.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import replace
+from datetime import date, timedelta
+
+from .params import EventFilter, Window
+
+_TABLES = ("agg_ties_month", "agg_actor_day", "agg_actor_type", "agg_partner")
+
+
+def available(conn: sqlite3.Connection) -> bool:
+    """Whether the store has the aggregates (a store opened read-only and never upgraded has not)."""
+    marks = ",".join("?" * len(_TABLES))
+    n = conn.execute(
+        f"SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name IN ({marks})", _TABLES
+    ).fetchone()[0]
+    return n == len(_TABLES)
+
+
+def _month_end(d: date) -> date:
+    return (d.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
+
+
+def split_months(window: Window) -> tuple[tuple[str, str] | None, list[Window]]:
+    """(first, last) YYYY-MM of the whole months inside ``window`` (None when it covers none),
+    and the windows of the days outside them. No window at all is every month, undated
+    dyads ('') included; any bound leaves undated dyads out, as ``date >= ?`` does."""
+    start, end = window.start, window.end
+    if start is None and end is None:
+        return ("", "9999-99"), []
+    first = None if start is None else (start if start.day == 1 else _month_end(start) + timedelta(days=1))
+    last = None if end is None else (
+        end if end == _month_end(end) else end.replace(day=1) - timedelta(days=1)
+    )
+    if first is not None and last is not None and first > last:
+        return None, [window]
+    months = (
+        first.isoformat()[:7] if first else "0000-00",  # sorts after '' (no date)
+        last.isoformat()[:7] if last else "9999-99",
+    )
+    edges = []
+    if start is not None and start < first:
+        edges.append(Window(start, first - timedelta(days=1)))
+    if end is not None and last < end:
+        edges.append(Window(last + timedelta(days=1), end))
+    return months, edges
+
+
+def _widened(conn: sqlite3.Connection, window: Window) -> Window:
+    """``window`` with a bound moved to its month's edge when no dyad lies between them: "the
+    last 30 days" of a store ending on the 30th select what the whole month selects."""
+    start, end = window.start, window.end
+    if end is not None and end != _month_end(end):
+        last = conn.execute("SELECT max(date) FROM event_dyads").fetchone()[0]
+        if last is None or last <= end.isoformat():
+            end = _month_end(end)
+    if start is not None and start.day != 1:
+        first = conn.execute("SELECT min(date) FROM event_dyads WHERE date IS NOT NULL").fetchone()[0]
+        if first is None or first >= start.isoformat():
+            start = start.replace(day=1)
+    if start and end and start > end:  # cannot happen for a valid window; keep it as given
+        return window
+    return Window(start, end)
+
+
+def _factuality(flt: EventFilter, alias: str) -> tuple[str, list]:
+    if flt.factuality is None:
+        return "", []
+    return f" AND {alias}.factuality IN ({','.join('?' * len(flt.factuality))})", list(flt.factuality)
+
+
+_TIES = (
+    "SELECT a.actor, sum(a.ties), total(a.net) FROM agg_ties_month a "
+    "WHERE a.month BETWEEN ? AND ?{f} GROUP BY a.actor"
+)
+
+
+def ranked_ties(conn: sqlite3.Connection, flt: EventFilter) -> sqlite3.Cursor | None:
+    """(code, ties, net) of every actor with a tie passing ``flt``, most ties first, then by code,
+    when the whole months of the aggregates answer alone (else None): a caller wanting the most
+    active few reads only as many rows as it keeps."""
+    if flt.types or flt.quads or not available(conn):
+        return None
+    months, edges = split_months(_widened(conn, flt.window))
+    if months is None or edges:
+        return None
+    fsql, fargs = _factuality(flt, "a")
+    cur = conn.cursor()
+    cur.row_factory = None
+    # BINARY order of UTF-8 text is Python's order of str: the same ranking as a sort in Python
+    return cur.execute(_TIES.format(f=fsql) + " ORDER BY 2 DESC, 1", [*months, *fargs])
+
+
+def ties(conn: sqlite3.Connection, flt: EventFilter, scan) -> dict[str, tuple[int, float]]:
+    """code -> (ties, net intensity) of every actor with a tie passing ``flt``. ``scan(conn, flt)``
+    answers the same from the dyads: for the days outside whole months, and for a filter on types
+    or quads (the monthly ties keep neither)."""
+    if flt.types or flt.quads or not available(conn):
+        return scan(conn, flt)
+    months, edges = split_months(_widened(conn, flt.window))
+    out: dict[str, tuple[int, float]] = {}
+    if months:
+        fsql, fargs = _factuality(flt, "a")
+        cur = conn.cursor()
+        cur.row_factory = None
+        for c, n, x in cur.execute(_TIES.format(f=fsql), [*months, *fargs]):
+            out[c] = (n, x)
+    for w in edges:
+        for c, (n, x) in scan(conn, replace(flt, window=w)).items():
+            m, y = out.get(c, (0, 0.0))
+            out[c] = (m + n, y + x)
+    return out
+
+
+def actor_days(conn: sqlite3.Connection, code: str, flt: EventFilter, self_pairs: bool):
+    """(day, quad, events, net) of the distinct events ``code`` takes part in, per day and quad;
+    None when the filter selects types. ``self_pairs`` also counts events where the actor is
+    only paired with itself (the timeline does, the actor page does not)."""
+    if flt.types or not available(conn):
+        return None
+    conds, args = ["a.actor = ?", "a.day <> ''"], [code]
+    if flt.window.start:
+        conds.append("a.day >= ?")
+        args.append(flt.window.start.isoformat())
+    if flt.window.end:
+        conds.append("a.day <= ?")
+        args.append(flt.window.end.isoformat())
+    if flt.quads:
+        conds.append(f"a.quad IN ({','.join('?' * len(flt.quads))})")
+        args.extend(flt.quads)
+    fsql, fargs = _factuality(flt, "a")
+    cur = conn.cursor()
+    cur.row_factory = None
+    rows = cur.execute(
+        f"SELECT a.day, a.quad, sum(a.events), total(a.net) FROM agg_actor_day a "
+        f"WHERE {' AND '.join(conds)}{fsql} GROUP BY a.day, a.quad",
+        [*args, *fargs],
+    ).fetchall()
+    if self_pairs:
+        # an event whose only dyad with the actor pairs it with itself is in no aggregate
+        where, wargs = flt.where("d")
+        rows += cur.execute(
+            f"SELECT d.date, coalesce(d.quad, 0), count(*), total(d.intensity) FROM event_dyads d "
+            f"WHERE d.source = ? AND d.target = ? AND d.date IS NOT NULL AND {where} "
+            "AND NOT EXISTS (SELECT 1 FROM event_dyads o WHERE o.event_id = d.event_id "
+            "AND o.source <> o.target AND (o.source = d.source OR o.target = d.source)) "
+            "GROUP BY d.date, d.quad",
+            [code, code, *wargs],
+        ).fetchall()
+    return rows
+
+
+def actor_totals(conn: sqlite3.Connection, code: str, flt: EventFilter):
+    """All-time ((type, quad, events, cooperation, conflict) rows, {partner: [events, net]}) of
+    ``code`` (self-pairs aside); None unless the filter is factuality only."""
+    if flt.types or flt.quads or flt.window.start or flt.window.end or not available(conn):
+        return None
+    fsql, fargs = _factuality(flt, "a")
+    cur = conn.cursor()
+    cur.row_factory = None
+    per_type = cur.execute(
+        f"SELECT a.type, a.quad, sum(a.events), total(a.cooperation), total(a.conflict) "
+        f"FROM agg_actor_type a WHERE a.actor = ?{fsql} GROUP BY a.type, a.quad",
+        [code, *fargs],
+    ).fetchall()
+    others = {
+        o: [n, x]
+        for o, n, x in cur.execute(
+            f"SELECT a.other, sum(a.events), total(a.net) FROM agg_partner a "
+            f"WHERE a.actor = ?{fsql} GROUP BY a.other",
+            [code, *fargs],
+        )
+    }
+    return [(t, q or None, n, coop, conf) for t, q, n, coop, conf in per_type], others
