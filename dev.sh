@@ -31,7 +31,8 @@ case "${1:-}" in
     store=${NEWSGRAPH_STORE:-newsgraph-data}
     "$VENV/bin/newsgraph" ingest examples/corpus --store "$store"
     echo
-    echo "Explore: $VENV/bin/newsgraph events --store $store | $VENV/bin/newsgraph serve --store $store"
+    echo "Explore: $VENV/bin/newsgraph events --store $store"
+    echo "Dashboard: $VENV/bin/newsgraph serve --store $store   (then open http://127.0.0.1:8000/)"
     ;;
   test)
     setup "[test]"
