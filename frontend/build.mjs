@@ -1,9 +1,10 @@
-// Bundle the dashboard into the Python package (src/newsgraph/api/static/), where the API
-// serves it: index.html at /, the rest under /static/. The output is committed so that
-// `pip install newsgraph` needs no Node. `npm run build` (or `--watch` while developing).
+// Bundle the dashboard's script into the Python package (src/newsgraph/api/static/app.js), where
+// the API serves it beside the hand-written index.html and app.css (those need no build, so they
+// live only there). The bundle is committed so that `pip install newsgraph` needs no Node.
+// `npm run build` (or `--watch` while developing).
 
 import { build, context } from 'esbuild';
-import { copyFile, mkdir, rm } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -24,19 +25,9 @@ const options = {
   logLevel: 'info',
 };
 
-async function copyStatic() {
-  await copyFile(join(here, 'src', 'index.html'), join(out, 'index.html'));
-  await copyFile(join(here, 'src', 'app.css'), join(out, 'app.css'));
-}
-
-await rm(out, { recursive: true, force: true });
 await mkdir(out, { recursive: true });
-await copyStatic();
 if (process.argv.includes('--watch')) {
-  const ctx = await context({
-    ...options,
-    plugins: [{ name: 'copy-static', setup: (b) => b.onEnd(copyStatic) }],
-  });
+  const ctx = await context(options);
   await ctx.watch();
 } else {
   await build(options);
