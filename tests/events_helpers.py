@@ -38,3 +38,19 @@ def quote_over(doc, start_tok: int, end_tok: int, speaker: str) -> Quote:
 def triples(events, idx: ActorIndex) -> set[tuple[str, str, str]]:
     code = lambda i: idx.get(i).code  # noqa: E731
     return {(code(s), e.type, code(t)) for e in events for s in e.sources for t in e.targets}
+
+
+def index_names(doc, names: dict[str, tuple[str | None, str]]) -> tuple[ActorIndex, dict[str, str]]:
+    """An ActorIndex with one actor per name (code, kind), mentioned wherever the name occurs."""
+    idx = ActorIndex()
+    ids: dict[str, str] = {}
+    for name, (code, kind) in names.items():
+        ids[name] = f"a{len(ids) + 1}"
+        idx.actors.append(Actor(id=ids[name], name=name, kind=kind, code=code))
+        start = 0
+        while (pos := doc.text.find(name, start)) >= 0:
+            span = doc.char_span(pos, pos + len(name))
+            if span is not None:
+                idx.add_mention(ActorMention(span.start, span.end, ids[name]))
+            start = pos + 1
+    return idx, ids

@@ -7,10 +7,10 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from events_helpers import index_names
 
-from newsgraph.actors.index import ActorIndex, ActorMention
 from newsgraph.events import Ontology, extract_events
-from newsgraph.records import Actor, Article, Quote, Span
+from newsgraph.records import Article, Quote, Span
 
 NAMES = {
     "Russia": ("RUS", "state"), "Ukraine": ("UKR", "state"), "Iran": ("IRN", "state"), "China": ("CHN", "state"),
@@ -31,17 +31,7 @@ def onto():
 def run(nlp, onto, text: str, quotes: tuple[tuple[str, str, str], ...] = ()) -> dict[tuple[str, str, str], str]:
     """Triples -> factuality; quotes are (text, speaker, cue): cue "said" makes a direct quote."""
     doc = nlp(text)
-    idx = ActorIndex()
-    ids: dict[str, str] = {}
-    for name, (code, kind) in NAMES.items():
-        ids[name] = f"a{len(ids) + 1}"
-        idx.actors.append(Actor(id=ids[name], name=name, kind=kind, code=code))
-        start = 0
-        while (pos := text.find(name, start)) >= 0:
-            span = doc.char_span(pos, pos + len(name))
-            if span is not None:
-                idx.add_mention(ActorMention(span.start, span.end, ids[name]))
-            start = pos + 1
+    idx, ids = index_names(doc, NAMES)
     qs = []
     for qtext, speaker, cue in quotes:
         s, c = text.index(qtext), text.index(cue)

@@ -4,10 +4,11 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from events_helpers import index_names
 
-from newsgraph.actors.index import ActorIndex, ActorMention
+from newsgraph.actors.index import ActorIndex
 from newsgraph.events import Ontology, extract_events
-from newsgraph.records import Actor, Article, Quote
+from newsgraph.records import Article, Quote
 
 # Synthetic article written for this test; the quoted speaker is fictional.
 TEXT = (
@@ -25,18 +26,7 @@ NAMES = {"Iran": ("IRN", "state"), "North Korea": ("PRK", "state"), "China": ("C
 
 
 def _index(doc) -> ActorIndex:
-    idx = ActorIndex()
-    ids: dict[str, str] = {}
-    for name, (code, kind) in NAMES.items():
-        ids[name] = f"a{len(ids) + 1}"
-        idx.actors.append(Actor(id=ids[name], name=name, kind=kind, code=code))
-        start = 0
-        while (pos := doc.text.find(name, start)) >= 0:
-            span = doc.char_span(pos, pos + len(name))
-            if span is not None:
-                idx.add_mention(ActorMention(span.start, span.end, ids[name]))
-            start = pos + 1
-    return idx
+    return index_names(doc, NAMES)[0]
 
 
 @pytest.fixture(scope="module")

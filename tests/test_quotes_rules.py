@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from test_quotes_articles import direct, hand_actors, reported, run
+from test_quotes_articles import direct, reported, run
 
 PEOPLE = {"a1": ["Mara Velkov", "Velkov"], "a2": ["Tomas Ebbe", "Ebbe"], "a3": ["Ines Dural", "Dural"]}
 

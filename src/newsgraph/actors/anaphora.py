@@ -252,7 +252,7 @@ class Anaphora:
         return self._single(t)
 
     def _single(self, t) -> NP | None:
-        ctx, k = self.ctx, self.ctx.keys[t.i]
+        k = self.ctx.keys[t.i]
         if t.i in self.res:
             return self._np(t)
         ids = self.index.all_at(t.i)

@@ -17,7 +17,7 @@ _TRIM_RIGHT = {"'s", "'", '"', ")", ",", ".", "\u201d", "\u2019", "-", "--", ":"
 
 def kb_scan(ctx: DocContext) -> list[Cand]:
     """Longest knowledge-base alias at each position, left to right, names capitalised."""
-    kb, keys, doc = ctx.kb, ctx.keys, ctx.doc
+    kb, keys = ctx.kb, ctx.keys
     n = len(keys)
     out: list[Cand] = []
     i = 0

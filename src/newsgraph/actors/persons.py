@@ -249,7 +249,7 @@ class PersonBuilder:
 
     def _untagged_surnames(self) -> None:
         """Surnames the model did not tag at all ("Blinken responded")."""
-        ctx, doc = self.ctx, self.ctx.doc
+        ctx = self.ctx
         taken = {i for p in self.persons for s, t, _ in p.mentions for i in range(s, t)}
         by_surname = {}
         for p in self.persons:
