@@ -25,6 +25,14 @@ browser() {
   fi
 }
 
+frontend() {
+  # With Node present, the test that the committed dashboard bundle is what frontend/ builds to runs too.
+  if command -v npm >/dev/null && [ ! -d frontend/node_modules ]; then
+    npm ci --prefix frontend --no-audit --no-fund --loglevel=error >/dev/null \
+      || echo "dev.sh: npm ci failed; the bundle check will be skipped" >&2
+  fi
+}
+
 case "${1:-}" in
   demo)
     setup ""
@@ -37,6 +45,7 @@ case "${1:-}" in
   test)
     setup "[test]"
     browser
+    frontend
     shift
     "$VENV/bin/python" -m pytest -q "$@"
     ;;
