@@ -50,12 +50,15 @@ def both(analysis_store, tmp_path_factory):
     src.close()
     dst.executescript(
         "DROP TRIGGER event_dyads_aggregates; DROP TABLE agg_ties_month; DROP TABLE agg_actor_day; "
-        "DROP TABLE agg_actor_type; DROP TABLE agg_partner;"
+        "DROP TABLE agg_actor_type; DROP TABLE agg_partner; "
+        "DROP TRIGGER event_dyads_pair_month; DROP TABLE agg_pair_month;"
     )
     dst.close()
     with Store.open(analysis_store, readonly=True) as a, Store.open(bare, readonly=True) as b:
         ca, cb = a.connect(), b.connect()
         assert aggregates.available(ca) and not aggregates.available(cb)
+        pairs = ("agg_pair_month",)
+        assert aggregates.available(ca, pairs) and not aggregates.available(cb, pairs)
         yield ca, cb
         ca.close()
         cb.close()
@@ -72,9 +75,19 @@ def test_analysis_aggregates_network_same_as_scan(both, start, end, factuality):
         bare, start, end, factuality=factuality
     )
     for extra in ({"kind": "state"}, {"kind": "state,organisation", "max_nodes": "3"}, {"min_events": "2"},
-                  {"quad": "4"}, {"directed": "true", "max_nodes": "4"}):
+                  {"quad": "4"}, {"directed": "true", "max_nodes": "4"}, {"max_edges": "3"},
+                  {"min_events": "2", "max_edges": "2"}):
         a = queries.network(with_agg, start, end, factuality=factuality, **extra)
         assert a == queries.network(bare, start, end, factuality=factuality, **extra), extra
+
+
+@pytest.mark.parametrize("start,end", [w for w in WINDOWS if w[0] and w[1]])
+def test_analysis_aggregates_changes_same_as_scan(both, start, end):
+    with_agg, bare = both
+    for extra in ({}, {"factuality": "all"}, {"min_events": "2"},
+                  {"baseline_start": "2024-04-01", "baseline_end": "2024-05-31"}):
+        a = queries.changes(with_agg, start, end, **extra)
+        assert a == queries.changes(bare, start, end, **extra), extra
 
 
 @pytest.mark.parametrize("start,end", WINDOWS)

@@ -96,6 +96,22 @@ def test_analysis_blocs_separate_the_two_camps(conn):
     assert {n["id"]: n["bloc"] for n in net["nodes"]} == m
 
 
+def _strength(e: dict):
+    return (-e["weight"], -e["events"], e["source"], e["target"])
+
+
+@pytest.mark.parametrize("n", [1, 4])
+def test_analysis_network_max_edges_keeps_the_strongest(conn, n):
+    full = queries.network(conn)
+    assert full["edges_total"] == len(full["edges"]) > n
+    top = queries.network(conn, max_edges=str(n))
+    assert top["edges_total"] == full["edges_total"] and top["params"]["max_edges"] == n
+    assert top["edges"] == [e for e in full["edges"] if e in sorted(full["edges"], key=_strength)[:n]]
+    # nodes, their degree and bloc describe the whole network, not the edges shown
+    assert top["nodes"] == full["nodes"]
+    assert queries.network(conn, max_edges=str(len(full["edges"])))["edges"] == full["edges"]
+
+
 def test_analysis_blocs_stable_over_the_whole_store(conn):
     m = queries.blocs(conn)["membership"]
     assert m["PRK"] == m["IRN"] == m["CHN"] == m["RUS"] != m["NATO"] == m["JPN"] == m["AUS"]
@@ -163,6 +179,8 @@ def test_analysis_changes_invalid_parameters(conn, kwargs, param):
         ({"min_events": "0"}, "min_events"),
         ({"directed": "maybe"}, "directed"),
         ({"resolution": "-1"}, "resolution"),
+        ({"max_edges": "0"}, "max_edges"),
+        ({"max_edges": "many"}, "max_edges"),
     ],
 )
 def test_analysis_network_invalid_parameters(conn, kwargs, param):

@@ -80,6 +80,10 @@ def test_analysis_python_api_rejects_unknown_output(ng):
     [
         (["dyads", "RUS", "PRK", "--json"], lambda d: d["total"]["events"] == 2),
         (["network", "--json", "--since", JUNE[0], "--until", JUNE[1]], lambda d: len(d["nodes"]) == 10),
+        (
+            ["network", "--json", "--max-edges", "2"],
+            lambda d: len(d["edges"]) == 2 < d["edges_total"] and d["params"]["max_edges"] == 2,
+        ),
         (["blocs", "--json"], lambda d: d["membership"]["RUS"] == d["membership"]["IRN"]),
         (
             ["timeline", "--actor", "RUS", "--resolution", "month", "--json"],

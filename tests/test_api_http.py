@@ -204,6 +204,37 @@ def test_api_server_invalid_parameters_never_500(server, params):
     assert r.json()["error"]["message"]
 
 
+def test_api_server_network_max_edges_keeps_the_strongest(server):
+    with httpx.Client(base_url=server, timeout=10) as client:
+        full = client.get("/api/network").json()
+        total = len(full["edges"])
+        assert full["edges_total"] == total > 3
+        strongest = sorted(
+            full["edges"], key=lambda e: (-e["weight"], -e["events"], e["source"], e["target"])
+        )
+        for n in (1, 3, total - 1, total, total + 5):
+            r = client.get("/api/network", params={"max_edges": str(n)})
+            assert r.status_code == 200, r.text
+            top = r.json()
+            assert top["edges_total"] == total and len(top["edges"]) == min(n, total)
+            # the strongest n, in the answer's usual order (most events first)
+            assert top["edges"] == [e for e in full["edges"] if e in strongest[:n]]
+            assert top["nodes"] == full["nodes"]  # degree and bloc count every edge
+            assert top["params"]["max_edges"] == n
+        spec = client.get("/openapi.json").json()
+        names = {p["name"] for p in spec["paths"]["/api/network"]["get"]["parameters"]}
+        assert "max_edges" in names
+
+
+@pytest.mark.parametrize("value", ["0", "-3", "ten", "2.5", str(10**9), "1e3"])
+def test_api_server_network_bad_max_edges_is_400(server, value):
+    with httpx.Client(base_url=server, timeout=10) as client:
+        r = client.get("/api/network", params={"max_edges": value})
+    assert r.status_code == 400, r.text
+    err = r.json()["error"]
+    assert err["param"] == "max_edges" and "max_edges" in err["message"]
+
+
 def test_api_cached_answers_follow_new_data(tmp_path):
     from analysis_corpus import ARTICLES, extraction
 

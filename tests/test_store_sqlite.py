@@ -229,7 +229,7 @@ def test_store_reopen_upgrades_an_older_store(tmp_path):
         assert rows(s, "SELECT * FROM event_actors ORDER BY 1, 2, 3") == event_actors
 
 
-AGG_TABLES = ("agg_ties_month", "agg_partner", "agg_actor_day", "agg_actor_type")
+AGG_TABLES = ("agg_ties_month", "agg_partner", "agg_actor_day", "agg_actor_type", "agg_pair_month")
 
 
 def _aggregates(conn: sqlite3.Connection) -> dict[str, list[tuple]]:
@@ -269,6 +269,11 @@ def test_store_aggregates_follow_writes_and_count_each_event_once(tmp_path):
     assert [r[3] for r in consult] == [1, 1]  # the mirrored row is the same tie
     assert sum(r[3] for r in kept["agg_ties_month"]) == 2 * len(
         rows_of(tmp_path / "s", "SELECT 1 FROM event_dyads WHERE source <> target"))
+    # the network's pairs: unordered, a row of event_dyads each (as its scan counts them)
+    assert all(r[2] < r[3] for r in kept["agg_pair_month"])
+    assert [r[4] for r in kept["agg_pair_month"] if (r[2], r[3]) == ("DEU", "FRA")] == [2]
+    assert sum(r[4] for r in kept["agg_pair_month"]) == len(
+        rows_of(tmp_path / "s", "SELECT 1 FROM event_dyads WHERE source <> target"))
 
 
 def rows_of(path, sql: str) -> list[tuple]:
@@ -284,6 +289,35 @@ def test_store_reopen_fills_aggregates_of_an_older_store(tmp_path):
     assert kept["agg_ties_month"] and kept["agg_actor_type"]
     with sqlite3.connect(path / DB_NAME) as conn:
         drops = " ".join(f"DROP TABLE {t};" for t in AGG_TABLES)
-        conn.executescript("DROP TRIGGER event_dyads_aggregates; " + drops)
+        conn.executescript(
+            "DROP TRIGGER event_dyads_aggregates; DROP TRIGGER event_dyads_pair_month; " + drops
+        )
     with Store.open(path) as s:
         assert _aggregates(s._conn) == kept
+
+
+def test_store_reopen_fills_the_pair_aggregate_of_a_store_from_before_it(tmp_path):
+    from newsgraph.store.sqlite import fill_aggregates
+
+    path = tmp_path / "old"
+    with Store.open(path) as s:
+        s.write([extraction_a()])
+        kept = _aggregates(s._conn)
+    assert kept["agg_pair_month"]
+    with sqlite3.connect(path / DB_NAME) as conn:
+        conn.executescript("DROP TRIGGER event_dyads_pair_month; DROP TABLE agg_pair_month;")
+    with Store.open(path, readonly=True) as s:  # served as it is: the network scans the dyads
+        from newsgraph.analysis import aggregates
+
+        conn = s.connect()
+        assert aggregates.available(conn) and not aggregates.available(conn, ("agg_pair_month",))
+        conn.close()
+    with Store.open(path) as s:
+        assert _aggregates(s._conn) == kept
+        s.write([extraction_c()])  # and the trigger keeps it from then on
+        after = _aggregates(s._conn)
+        s._conn.execute("BEGIN")
+        fill_aggregates(s._conn)
+        assert _aggregates(s._conn) == after
+        s._conn.execute("ROLLBACK")
+    assert after["agg_pair_month"] != kept["agg_pair_month"]

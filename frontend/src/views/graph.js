@@ -15,7 +15,9 @@ const BLOC_COLOURS = ['#EEDD88', '#FFAABB', '#44BB99', '#CCBBEE', '#BBCC33', '#A
 const NO_BLOC = '#FFFFFF';
 // Above this many edges, straight lines instead of bezier curves: drawing stays fast.
 const MANY_EDGES = 600;
-const MAX_EDGES = 1000;
+// The API keeps only this many of the strongest edges of each answer (max_edges), so that a
+// month of thousands of relations is neither built nor sent; the map draws as many.
+export const MAX_EDGES = 1000;
 const COOP = '#1f66b0';
 const CONFLICT = '#e07b00';
 const NEUTRAL = '#8c8c8c';
@@ -77,7 +79,8 @@ function edgeWidth(weight, maxWeight) {
 
 /**
  * Cytoscape elements from /api/network answers, `certain` solid, `uncertain` dashed:
- * {elements, totalEdges} (elements hold at most MAX_EDGES edges, the strongest).
+ * {elements, totalEdges} (elements hold at most MAX_EDGES edges, the strongest; totalEdges counts
+ * every edge of the answers, `edges_total`, including those the API left out).
  */
 export function toElements(certain, uncertain, { directed }) {
   const nodes = new Map();
@@ -88,16 +91,18 @@ export function toElements(certain, uncertain, { directed }) {
     }
   }
   const edgeList = [];
+  let totalEdges = 0;
   const add = (answer, isUncertain) => {
-    for (const e of answer ? answer.edges : []) {
+    if (!answer) return;
+    for (const e of answer.edges) {
       if (!nodes.has(e.source) || !nodes.has(e.target)) continue;
       edgeList.push({ ...e, uncertain: isUncertain });
     }
+    totalEdges += Number.isInteger(answer.edges_total) ? answer.edges_total : answer.edges.length;
   };
   add(certain, false);
   add(uncertain, true);
-  // Thousands of lines are unreadable and slow to draw: keep the strongest.
-  const totalEdges = edgeList.length;
+  // Thousands of lines are unreadable and slow to draw: keep the strongest (of both answers).
   if (edgeList.length > MAX_EDGES) {
     edgeList.sort((a, b) => Math.abs(b.weight || 0) - Math.abs(a.weight || 0) || (b.events || 0) - (a.events || 0));
     edgeList.length = MAX_EDGES;

@@ -7,7 +7,7 @@ import { EVENT_TYPES, FACTUALITIES, QUADS } from '../lib/labels.js';
 import { route, setQuietly } from '../lib/router.js';
 import { remember } from '../lib/names.js';
 import { showEvents } from './evidence.js';
-import { createGraph, toElements } from './graph.js';
+import { MAX_EDGES, createGraph, toElements } from './graph.js';
 
 const OTHER_FACTUALITIES = ['alleged', 'future', 'hypothetical', 'demanded', 'negated'];
 const KINDS = {
@@ -64,6 +64,7 @@ function networkParams(f, factuality) {
     max_nodes: f.maxNodes,
     kind: f.kinds.length === Object.keys(KINDS).length ? null : f.kinds,
     directed: f.directed ? 'true' : null,
+    max_edges: MAX_EDGES,
   };
 }
 

@@ -2,16 +2,18 @@
 
 A cold network or actor page would otherwise read every dyad of its window: a month of a
 million-event store is ~35k rows, the busiest actor ~130k. The aggregates hold per-month ties
-per actor, per-day distinct events per actor and all-time counts and partners per actor, so
-those answers read a few thousand summary rows. Windows are answered from the whole months
-they cover plus the days at either edge read from ``event_dyads``; each function returns None
-when its filter needs a column the aggregates drop (event types, or quads for ties), and the
-caller then scans ``event_dyads`` as before. Results are the same either way (the tests compare
-them); only the order of floating-point sums can differ.
+per actor, per-month sums per unordered pair (the network's edges), per-day distinct events per
+actor and all-time counts and partners per actor, so those answers read a few thousand summary
+rows. Windows are answered from the whole months they cover plus the days at either edge read
+from ``event_dyads``; each function returns None when its filter needs a column the aggregates
+drop (event types, or quads for ties and pairs), and the caller then scans ``event_dyads`` as
+before. Results are the same either way (the tests compare them); only the order of
+floating-point sums can differ.
 """
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from dataclasses import replace
 from datetime import date, timedelta
@@ -21,13 +23,14 @@ from .params import EventFilter, Window
 _TABLES = ("agg_ties_month", "agg_actor_day", "agg_actor_type", "agg_partner")
 
 
-def available(conn: sqlite3.Connection) -> bool:
-    """Whether the store has the aggregates (a store opened read-only and never upgraded has not)."""
-    marks = ",".join("?" * len(_TABLES))
+def available(conn: sqlite3.Connection, tables: tuple[str, ...] = _TABLES) -> bool:
+    """Whether the store has the aggregates (a store opened read-only and never upgraded has not;
+    agg_pair_month came later than the others)."""
+    marks = ",".join("?" * len(tables))
     n = conn.execute(
-        f"SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name IN ({marks})", _TABLES
+        f"SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name IN ({marks})", tables
     ).fetchone()[0]
-    return n == len(_TABLES)
+    return n == len(tables)
 
 
 def _month_end(d: date) -> date:
@@ -101,7 +104,15 @@ def ranked_ties(conn: sqlite3.Connection, flt: EventFilter) -> sqlite3.Cursor | 
     cur = conn.cursor()
     cur.row_factory = None
     # BINARY order of UTF-8 text is Python's order of str: the same ranking as a sort in Python
+    if _one_group(months, flt):  # an actor has one row: no GROUP BY (a third of the time)
+        sql = f"SELECT a.actor, a.ties, a.net FROM agg_ties_month a WHERE a.month = ?{fsql}"
+        return cur.execute(sql + " ORDER BY 2 DESC, 1", [months[0], *fargs])
     return cur.execute(_TIES.format(f=fsql) + " ORDER BY 2 DESC, 1", [*months, *fargs])
+
+
+def _one_group(months: tuple[str, str], flt: EventFilter) -> bool:
+    """Whether the window is one month and the filter one factuality: one aggregate row per key."""
+    return months[0] == months[1] and flt.factuality is not None and len(flt.factuality) == 1
 
 
 def ties(conn: sqlite3.Connection, flt: EventFilter, scan) -> dict[str, tuple[int, float]]:
@@ -123,6 +134,49 @@ def ties(conn: sqlite3.Connection, flt: EventFilter, scan) -> dict[str, tuple[in
             m, y = out.get(c, (0, 0.0))
             out[c] = (m + n, y + x)
     return out
+
+
+_PAIR_SUMS = "p.events, p.cooperation, p.conflict, p.quad1, p.quad2, p.quad3, p.quad4"
+_PAIR_TOTALS = ("sum(p.events), total(p.cooperation), total(p.conflict), sum(p.quad1), sum(p.quad2), "
+                "sum(p.quad3), sum(p.quad4)")
+# the planner seeks each kept actor as ``a`` and checks ``b`` against the same set
+_PAIR_KEEP = " AND p.a IN (SELECT value FROM json_each(?)) AND +p.b IN (SELECT value FROM json_each(?))"
+
+
+def pair_edges(conn: sqlite3.Connection, flt: EventFilter, keep: list[str] | None, min_events: int, scan):
+    """(a, b) -> [events, cooperation, conflict, q1, q2, q3, q4] of the unordered pairs among ``keep``
+    (every actor when None) with at least ``min_events`` events passing ``flt``, or None when the
+    filter selects types or quads (the pair aggregate keeps neither). ``scan(conn, flt, keep)`` gives
+    the same from the dyads (without the minimum) for the days outside whole months."""
+    if flt.types or flt.quads or not available(conn, ("agg_pair_month",)):
+        return None
+    months, edges = split_months(_widened(conn, flt.window))
+    fsql, fargs = _factuality(flt, "p")
+    ksql, kargs = ("", []) if keep is None else (_PAIR_KEEP, [json.dumps(keep)] * 2)
+    out: dict[tuple[str, str], list] = {}
+    if months:
+        cur = conn.cursor()
+        cur.row_factory = None
+        if _one_group(months, flt):  # each pair once: no GROUP BY to sort
+            sql = f"SELECT p.a, p.b, {_PAIR_SUMS} FROM agg_pair_month p WHERE p.month = ?{fsql}{ksql}"
+            month_args = [months[0]]
+            if not edges:
+                sql += " AND p.events >= ?"
+        else:
+            sql = (f"SELECT p.a, p.b, {_PAIR_TOTALS} FROM agg_pair_month p "
+                   f"WHERE p.month BETWEEN ? AND ?{fsql}{ksql} GROUP BY p.a, p.b")
+            month_args = list(months)
+            if not edges:
+                sql += " HAVING sum(p.events) >= ?"
+        args = [*month_args, *fargs, *kargs] + ([] if edges else [min_events])
+        out = {(a, b): rest for a, b, *rest in cur.execute(sql, args)}
+    if not edges:
+        return out
+    for w in edges:
+        for key, acc in scan(conn, replace(flt, window=w), keep).items():
+            have = out.get(key)
+            out[key] = acc if have is None else [x + y for x, y in zip(have, acc)]
+    return {k: acc for k, acc in out.items() if acc[0] >= min_events}
 
 
 def actor_days(conn: sqlite3.Connection, code: str, flt: EventFilter, self_pairs: bool):

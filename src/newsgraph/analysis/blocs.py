@@ -15,6 +15,7 @@ Deterministic for a given ``seed`` (nodes are visited in sorted order).
 from __future__ import annotations
 
 import sqlite3
+from dataclasses import replace
 
 from .louvain import louvain_communities
 from .network import NetworkParams, network
@@ -37,13 +38,20 @@ def detect(
             adj[b][a] = adj[b].get(a, 0.0) + w
     next_id = len(parts)
     order = sorted(nodes)
-    ties = {n: list(adj[n].items()) for n in order}  # each pass reads every node's ties again
+    ties = {n: list(adj[n].items()) for n in order}
+    # A node none of whose neighbours moved since it last stayed (or moved) would stay again, so
+    # a pass visits only the neighbours of nodes that moved: the same moves, in the same order.
+    dirty = set(order)
     for _ in range(MAX_PASSES):
         moved = False
         for n in order:
+            if n not in dirty:
+                continue
+            dirty.discard(n)
             pull: dict[int, float] = {}
             for m, w in ties[n]:
-                pull[bloc[m]] = pull.get(bloc[m], 0.0) + w
+                b = bloc[m]
+                pull[b] = pull.get(b, 0.0) + w
             here = pull.get(bloc[n], 0.0)
             best, best_pull = bloc[n], here
             for b, p in sorted(pull.items()):
@@ -55,6 +63,7 @@ def detect(
             if best != bloc[n]:
                 bloc[n] = best
                 moved = True
+                dirty.update(adj[n])
         if not moved:
             break
     groups: dict[int, set[str]] = {}
@@ -84,9 +93,8 @@ def blocs(
     """Blocs of the undirected network selected by ``params`` (see ``network``)."""
     import networkx as nx
 
-    params = params or NetworkParams()
-    if params.directed:
-        params = NetworkParams(params.filter, params.min_events, params.kinds, params.max_nodes, False)
+    # every edge, undirected: the blocs of a network do not depend on how many edges it shows
+    params = replace(params or NetworkParams(), directed=False, max_edges=None)
     net = net or network(conn, params)
     nodes, edges = _signed(net)
     groups = detect(nodes, edges, resolution, seed)
@@ -137,13 +145,7 @@ def _membership(groups: list[set[str]]) -> dict[str, int]:
     return {n: i for i, g in enumerate(groups) for n in g}
 
 
-def membership(net: dict, resolution: float = 1.0, seed: int = 0) -> dict[str, int]:
-    """Actor -> bloc id of a network result, exactly as ``blocs`` assigns them (without its statistics)."""
-    return _membership(detect(*_signed(net), resolution, seed))
-
-
-def label_network(net: dict, members: dict[str, int]) -> dict:
-    """Write each node's bloc id into a network result (for display and the graph exports)."""
-    for n in net["nodes"]:
-        n["bloc"] = members.get(n["id"])
-    return net
+def labeller(resolution: float = 1.0, seed: int = 0):
+    """``network(..., blocs=labeller())``: the nodes' blocs from every edge of the network, before
+    ``max_edges`` drops the weaker ones (the partition ``blocs`` finds)."""
+    return lambda nodes, edges: _membership(detect(nodes, edges, resolution, seed))

@@ -122,7 +122,7 @@ class Corpus:
 
     def network(self, as_: str = "pandas", **params):
         """Edges of the actor network (start, end, type, quad, factuality, min_events, kind, max_nodes,
-        directed)."""
+        directed, max_edges: only the strongest)."""
         return self._run(queries.network, tables.edge_rows, as_, **params)
 
     def nodes(self, as_: str = "pandas", **params):

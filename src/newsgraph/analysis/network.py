@@ -19,19 +19,21 @@ from . import aggregates
 from .params import EventFilter, parse_bool, parse_int, split_values
 
 MAX_NODES = 5000
+MAX_EDGES = 1_000_000
 
-# Aggregation happens in SQLite over the covering index event_dyads_window, so a month of a
-# million-event store is index range scans and GROUP BYs rather than tens of thousands of
-# Python rows. The store writes one row per event and unordered pair (a mirrored "X and Y met"
-# is one row), so an edge's count(*) counts distinct events. A node's activity is the number
-# of ties it has in the window (an event with two targets gives its source two ties).
+# Undirected edges of whole months come from the pair aggregate (one row per pair and month);
+# otherwise aggregation happens in SQLite over the covering index event_dyads_window, so a
+# month of a million-event store is index range scans and GROUP BYs rather than tens of
+# thousands of Python rows. The store writes one row per event and unordered pair (a mirrored
+# "X and Y met" is one row), so an edge's count(*) counts distinct events. A node's activity is
+# the number of ties it has in the window (an event with two targets gives its source two ties).
 # Nodes are ranked first; edges are then aggregated among the kept nodes only (``{keep}``), so
 # a month with tens of thousands of pairs returns only the edges that are shown.
 _EDGES = """
 SELECT {a} AS a, {b} AS b, count(*),
        total(CASE WHEN d.intensity > 0 THEN d.intensity END),
        -total(CASE WHEN d.intensity < 0 THEN d.intensity END),
-       sum(d.quad = 1), sum(d.quad = 2), sum(d.quad = 3), sum(d.quad = 4)
+       sum(d.quad IS 1), sum(d.quad IS 2), sum(d.quad IS 3), sum(d.quad IS 4)
 FROM event_dyads d WHERE d.source <> d.target AND {where} {keep}
 GROUP BY a, b HAVING count(*) >= ?
 """
@@ -65,10 +67,11 @@ class NetworkParams:
     kinds: tuple[str, ...] = ()
     max_nodes: int = 200
     directed: bool = False
+    max_edges: int | None = None  # None: every edge among the kept nodes
 
     @classmethod
     def parse(cls, start=None, end=None, min_events=None, kind=None, max_nodes=None, directed=False,
-              **flt) -> "NetworkParams":
+              max_edges=None, **flt) -> "NetworkParams":
         """``flt`` are the ``EventFilter.parse`` parameters besides the window (type, quad, factuality)."""
         kinds = tuple(k.lower() for k in split_values(kind))
         for k in kinds:
@@ -80,6 +83,7 @@ class NetworkParams:
             kinds,
             parse_int(max_nodes, "max_nodes", 200, 1, MAX_NODES),
             parse_bool(directed, "directed"),
+            parse_int(max_edges, "max_edges", None, 1, MAX_EDGES),
         )
 
     def as_json(self) -> dict:
@@ -89,6 +93,7 @@ class NetworkParams:
             "kind": list(self.kinds),
             "max_nodes": self.max_nodes,
             "directed": self.directed,
+            "max_edges": self.max_edges,
         }
 
 
@@ -136,7 +141,20 @@ def edge_accumulators(
     min_events: int = 1,
 ) -> dict[tuple[str, str], list]:
     """pair -> [events, cooperation, conflict, q1, q2, q3, q4] of the events passing ``flt``, among
-    ``keep`` (every actor when None), for pairs with at least ``min_events`` events."""
+    ``keep`` (every actor when None), for pairs with at least ``min_events`` events: undirected
+    from the monthly pair aggregate where it can answer, else from the dyads."""
+    if not directed:
+        acc = aggregates.pair_edges(
+            conn, flt, keep, min_events, lambda c, f, k: _scan_edges(c, f, False, k, 1)
+        )
+        if acc is not None:
+            return acc
+    return _scan_edges(conn, flt, directed, keep, min_events)
+
+
+def _scan_edges(
+    conn: sqlite3.Connection, flt: EventFilter, directed: bool, keep: list[str] | None, min_events: int
+) -> dict[tuple[str, str], list]:
     where, args = flt.where("d")
     keep_sql, keep_args = ("", []) if keep is None else (_KEEP, [json.dumps(keep)] * 2)
     sql = _EDGES.format(where=where, keep=keep_sql, **_pair_sql(directed))
@@ -160,8 +178,9 @@ def _scan_activity(conn: sqlite3.Connection, flt: EventFilter) -> dict[str, tupl
     return ties
 
 
-def _edge(key: tuple[str, str], acc: list) -> dict:
-    net = round(acc[1] - acc[2], 3)
+def _edge(key: tuple[str, str], acc: list, net: float | None = None) -> dict:
+    if net is None:
+        net = round(acc[1] - acc[2], 3)
     return {
         "source": key[0],
         "target": key[1],
@@ -204,9 +223,22 @@ def _most_active(conn: sqlite3.Connection, ranked: sqlite3.Cursor, p: NetworkPar
     return ties, top
 
 
-def network(conn: sqlite3.Connection, params: NetworkParams | None = None) -> dict:
+def _strongest(order: list, nets: dict, n: int | None) -> set | None:
+    """The ``n`` edges of largest weight (``|net|``; more events, then the pair, break ties: the
+    order of ``order``), or None when all are kept. The dashboard draws only so many lines:
+    building and sending the others is most of a month's answer."""
+    if n is None or len(order) <= n:
+        return None
+    weight = {k: abs(v) for k, v in nets.items()}
+    # a stable sort keeps ``order`` among equal weights; C-level keys, no Python call per edge
+    return set(sorted(order, key=weight.__getitem__, reverse=True)[:n])
+
+
+def network(conn: sqlite3.Connection, params: NetworkParams | None = None, blocs=None) -> dict:
     """Nodes and edges of the network; the ``max_nodes`` most active actors (after the kind filter)
-    and the edges among them with at least ``min_events`` events."""
+    and the edges among them with at least ``min_events`` events, the ``max_edges`` strongest of
+    them when set (``edges_total`` counts them all). ``blocs(nodes, signed_edges)`` -> {actor: bloc},
+    when given, labels the nodes; it sees every edge, so a bloc does not depend on ``max_edges``."""
     p = params or NetworkParams()
     ranked = aggregates.ranked_ties(conn, p.filter) if p.min_events == 1 else None
     if ranked is not None:  # read the ranking only as far as the kept nodes
@@ -226,18 +258,27 @@ def network(conn: sqlite3.Connection, params: NetworkParams | None = None) -> di
     info = actor_info(conn, top)
     keep = sorted(top)
     kept = edge_accumulators(conn, p.filter, p.directed, keep, p.min_events) if keep else {}
+    # most events first, then the pair: two stable sorts with C-level keys (reverse keeps ties in order)
+    order = sorted(kept)
+    order.sort(key={k: acc[0] for k, acc in kept.items()}.__getitem__, reverse=True)
+    nets = {k: round(acc[1] - acc[2], 3) for k, acc in kept.items()}
+    shown = _strongest(order, nets, p.max_edges)
     extra = _extra_reports(conn, p.filter, p.directed, keep) if kept else {}
     fq = p.filter.query()
     edges, degree = [], dict.fromkeys(keep, 0)
-    for key in sorted(kept, key=lambda k: (-kept[k][0], k)):
+    for key in order:
+        degree[key[0]] += 1
+        degree[key[1]] += 1
+        if shown is not None and key not in shown:
+            continue
         acc = kept[key]
-        e = _edge(key, acc)
+        e = _edge(key, acc, nets[key])
         e["mentions"] = acc[0] + extra.get(key, 0)
         link = {"source": key[0], "target": key[1]} if p.directed else {"pair": f"{key[0]},{key[1]}"}
         e["events_query"] = link | fq
         edges.append(e)
-        degree[key[0]] += 1
-        degree[key[1]] += 1
+    ids = [c for c in top if degree[c]]
+    members = blocs(ids, [(*k, nets[k]) for k in order]) if blocs is not None else {}
     nodes = [
         {
             "id": c,
@@ -246,13 +287,12 @@ def network(conn: sqlite3.Connection, params: NetworkParams | None = None) -> di
             "events": ties[c][0],
             "net": round(ties[c][1], 3),
             "degree": degree[c],
-            "bloc": None,
+            "bloc": members.get(c),
             "events_query": {"actor": c} | fq,
         }
-        for c in top
-        if degree[c]
+        for c in ids
     ]
-    return {"params": p.as_json(), "nodes": nodes, "edges": edges}
+    return {"params": p.as_json(), "nodes": nodes, "edges": edges, "edges_total": len(kept)}
 
 
 def to_graph(net: dict):

@@ -98,12 +98,11 @@ def dyads(
 
 def network(conn, start=None, end=None, *, with_blocs=True, resolution=None, seed=None, **filters) -> dict:
     """The actor network in [start, end]; ``filters`` are ``NetworkParams.parse``'s (type, quad,
-    factuality, min_events, kind, max_nodes, directed). Nodes carry their bloc unless directed."""
+    factuality, min_events, kind, max_nodes, directed, max_edges). Nodes carry their bloc unless
+    directed."""
     p = _network.NetworkParams.parse(start, end, **filters)
-    net = _network.network(conn, p)
-    if with_blocs and not p.directed:
-        _blocs.label_network(net, _blocs.membership(net, *_bloc_options(resolution, seed)))
-    return net
+    label = _blocs.labeller(*_bloc_options(resolution, seed)) if with_blocs and not p.directed else None
+    return _network.network(conn, p, blocs=label)
 
 
 def _bloc_options(resolution, seed) -> tuple[float, int]:

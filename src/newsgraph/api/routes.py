@@ -13,6 +13,7 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Query, Request
 
 from ..analysis import queries
+from ..analysis.network import MAX_EDGES as EDGES_CAP
 
 router = APIRouter(prefix="/api")
 
@@ -207,10 +208,22 @@ def dyads(
     )
 
 
+MAX_EDGES = Query(
+    None,
+    description=f"Return only the strongest edges (largest |net|), 1..{EDGES_CAP}; default all. "
+    "edges_total counts them all; nodes, degrees and blocs are those of the whole network",
+)
+
+
 @router.get("/network")
-def network(request: Request, conn: Conn, flt: NetFilter, max_nodes: Str = None, directed: Str = None):
+def network(
+    request: Request, conn: Conn, flt: NetFilter, max_nodes: Str = None, directed: Str = None,
+    max_edges: Str = MAX_EDGES,
+):
     """Actors and the signed, weighted edges between them, with bloc labels."""
-    return _cached(request, conn, queries.network, max_nodes=max_nodes, directed=directed, **flt)
+    return _cached(
+        request, conn, queries.network, max_nodes=max_nodes, directed=directed, max_edges=max_edges, **flt
+    )
 
 
 @router.get("/blocs")

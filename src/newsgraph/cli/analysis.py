@@ -96,6 +96,11 @@ def dyads(source, target, include_other, normalize, evidence, store, as_json, as
 @network_options
 @click.option("--directed", is_flag=True, help="Keep source -> target direction.")
 @click.option(
+    "--max-edges",
+    default=None,
+    help="Keep only the N strongest edges (largest |net|); nodes and blocs stay those of the whole network.",
+)
+@click.option(
     "--baseline-since",
     default=None,
     metavar="YYYY-MM-DD",
@@ -104,7 +109,9 @@ def dyads(source, target, include_other, normalize, evidence, store, as_json, as
 @click.option("--baseline-until", default=None, metavar="YYYY-MM-DD", help="End of the baseline window.")
 @click.option("--nodes", "show_nodes", is_flag=True, help="List the nodes instead of the edges.")
 @output_options
-def network(directed, baseline_since, baseline_until, show_nodes, store, as_json, as_csv, **filters):
+def network(
+    directed, max_edges, baseline_since, baseline_until, show_nodes, store, as_json, as_csv, **filters
+):
     """The actor network: signed, weighted edges (or --nodes), or its changes against a baseline."""
     from ..analysis import queries, tables
 
@@ -131,7 +138,7 @@ def network(directed, baseline_since, baseline_until, show_nodes, store, as_json
                 ],
             )
             return
-        net = queries.network(conn, directed=directed, **filters)
+        net = queries.network(conn, directed=directed, max_edges=max_edges, **filters)
     if show_nodes:
         _emit(
             net,

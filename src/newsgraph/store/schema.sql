@@ -266,6 +266,35 @@ WHEN new.source <> new.target BEGIN
                                   conflict = conflict + excluded.conflict;
 END;
 
+-- The network's edges: events per unordered pair (a < b), month and factuality, with the sums an
+-- edge reports, kept by the trigger below like the aggregates above (self-pairs left out, a
+-- mirrored row of older stores counted as a row, as the network's scan of event_dyads counts it).
+-- A month's edges among the kept actors then read one row per pair instead of every dyad.
+CREATE TABLE IF NOT EXISTS agg_pair_month (
+    month       TEXT NOT NULL,
+    factuality  TEXT NOT NULL,
+    a           TEXT NOT NULL,              -- dyad codes, a < b
+    b           TEXT NOT NULL,
+    events      INTEGER NOT NULL,
+    cooperation REAL NOT NULL,              -- sum of positive intensities
+    conflict    REAL NOT NULL,              -- minus the sum of negative intensities
+    quad1       INTEGER NOT NULL,
+    quad2       INTEGER NOT NULL,
+    quad3       INTEGER NOT NULL,
+    quad4       INTEGER NOT NULL,
+    PRIMARY KEY (month, factuality, a, b)
+) WITHOUT ROWID;
+CREATE TRIGGER IF NOT EXISTS event_dyads_pair_month AFTER INSERT ON event_dyads
+WHEN new.source <> new.target BEGIN
+    INSERT INTO agg_pair_month VALUES
+        (coalesce(substr(new.date, 1, 7), ''), new.factuality, min(new.source, new.target),
+         max(new.source, new.target), 1, max(coalesce(new.intensity, 0), 0), -min(coalesce(new.intensity, 0), 0),
+         new.quad IS 1, new.quad IS 2, new.quad IS 3, new.quad IS 4)
+        ON CONFLICT DO UPDATE SET events = events + 1, cooperation = cooperation + excluded.cooperation,
+            conflict = conflict + excluded.conflict, quad1 = quad1 + excluded.quad1,
+            quad2 = quad2 + excluded.quad2, quad3 = quad3 + excluded.quad3, quad4 = quad4 + excluded.quad4;
+END;
+
 -- What articles taught us about people ("Jens Stoltenberg, Secretary General of NATO"),
 -- reused when later articles mention them by surname only.
 CREATE TABLE IF NOT EXISTS person_facts (

@@ -263,9 +263,11 @@ def _create_or_upgrade(conn: sqlite3.Connection) -> None:
             for role, column in (("source", "sources"), ("target", "targets")):
                 conn.execute(f"INSERT OR IGNORE INTO event_actors SELECT e.id, '{role}', j.value "
                              f"FROM events e, json_each(e.{column}) j")
-        if (conn.execute("SELECT 1 FROM agg_ties_month LIMIT 1").fetchone() is None
-                and conn.execute("SELECT 1 FROM event_dyads WHERE source <> target LIMIT 1").fetchone()):
-            fill_aggregates(conn)
+        if conn.execute("SELECT 1 FROM event_dyads WHERE source <> target LIMIT 1").fetchone():
+            if conn.execute("SELECT 1 FROM agg_ties_month LIMIT 1").fetchone() is None:
+                fill_aggregates(conn)
+            elif conn.execute("SELECT 1 FROM agg_pair_month LIMIT 1").fetchone() is None:
+                fill_aggregates(conn, pairs_only=True)  # a store from before the pair aggregate
 
 
 # What the trigger event_dyads_aggregates adds up row by row, computed over a whole store at once:
@@ -292,12 +294,24 @@ _FILL_AGGREGATES = (
 )
 
 
-def fill_aggregates(conn: sqlite3.Connection) -> None:
-    """Recompute the agg_* tables from event_dyads (inside the caller's transaction)."""
-    for table in ("agg_ties_month", "agg_partner", "agg_actor_day", "agg_actor_type"):
+# One row per month, factuality and unordered pair: the network's edges (see schema.sql).
+_FILL_PAIRS = (
+    "INSERT INTO agg_pair_month SELECT coalesce(substr(date, 1, 7), ''), factuality, min(source, target), "
+    "max(source, target), count(*), total(max(coalesce(intensity, 0), 0)), "
+    "-total(min(coalesce(intensity, 0), 0)), sum(quad IS 1), sum(quad IS 2), sum(quad IS 3), sum(quad IS 4) "
+    "FROM event_dyads WHERE source <> target GROUP BY 1, 2, 3, 4"
+)
+AGGREGATES = ("agg_ties_month", "agg_partner", "agg_actor_day", "agg_actor_type", "agg_pair_month")
+
+
+def fill_aggregates(conn: sqlite3.Connection, pairs_only: bool = False) -> None:
+    """Recompute the agg_* tables (only agg_pair_month with ``pairs_only``) from event_dyads, inside
+    the caller's transaction."""
+    for table in ("agg_pair_month",) if pairs_only else AGGREGATES:
         conn.execute(f"DELETE FROM {table}")
-    for statement in _FILL_AGGREGATES:
+    for statement in () if pairs_only else _FILL_AGGREGATES:
         conn.execute(statement)
+    conn.execute(_FILL_PAIRS)
 
 
 def _columns(conn: sqlite3.Connection, table: str) -> set[str]:
