@@ -120,6 +120,8 @@ def _with(spec_words: str) -> str:
 FACT_CASES = {
     "negated_not": ("Russia/Russia/PROPN/NNP/nsubj/3 did/do/AUX/VBD/aux/3 not/not/PART/RB/neg/3 attack/attack/VERB/VB/ROOT/3 "
                     "Ukraine/Ukraine/PROPN/NNP/dobj/3 ././PUNCT/./punct/3", "negated"),
+    "negation_beats_modal": ("Russia/Russia/PROPN/NNP/nsubj/3 will/will/AUX/MD/aux/3 not/not/PART/RB/neg/3 "
+                             "attack/attack/VERB/VB/ROOT/3 Ukraine/Ukraine/PROPN/NNP/dobj/3 ././PUNCT/./punct/3", "negated"),
     "modal_may": ("Russia/Russia/PROPN/NNP/nsubj/2 may/may/AUX/MD/aux/2 attack/attack/VERB/VB/ROOT/2 "
                   "Ukraine/Ukraine/PROPN/NNP/dobj/2 ././PUNCT/./punct/2", "hypothetical"),
     "future_will": ("Russia/Russia/PROPN/NNP/nsubj/2 will/will/AUX/MD/aux/2 attack/attack/VERB/VB/ROOT/2 "

@@ -118,6 +118,9 @@ class PersonBuilder:
         self.finder.person_tokens = self.person_tokens
         for p in self.persons:
             self._resolve(p)
+        for p in self.persons:
+            # after every person's title is known: "welcomed South African leader X" names X's country
+            self._fallback_code(p)
         return leftover
 
     # ---------------------------------------------------------------- names
@@ -330,8 +333,15 @@ class PersonBuilder:
                 if p.role is None:
                     p.role = p.title = fact.role
                 p.country = p.country or fact.country
+        self._set_country(p)
+
+    def _fallback_code(self, p: Person) -> None:
         if p.code is None and p.role is not None:
-            p.code = self._sentence_state(p)
+            p.code = self._title_org(p) or self._sentence_state(p)
+            self._set_country(p)
+
+    def _set_country(self, p: Person) -> None:
+        ctx = self.ctx
         if p.code is not None and p.country is None and p.code in ctx.kb.states:
             p.country = p.code
         if p.sector is None and p.code is not None and p.code not in ctx.kb.states:
@@ -342,12 +352,43 @@ class PersonBuilder:
         """A role that names a relation, not an office ("counterpart")."""
         return fold(p.title or p.role or "") in self.ctx.lex.relational_titles
 
+    def _title_org(self, p: Person) -> str | None:
+        """"Kofi Annan, UN secretary-general": an organisation inside the person's own title."""
+        for s, t, how in p.mentions:
+            if how in ("name", "surname"):
+                continue
+            for i in range(s, t):
+                c = self.refs.get(i)
+                if c is not None and c.kind == "organisation" and c.code and c.code not in self.ctx.kb.states:
+                    return c.code
+        return None
+
     def _sentence_state(self, p: Person) -> str | None:
-        """A titled person without a code, in a sentence that names exactly one state."""
+        """A titled person without a code, in a sentence that names exactly one state as a
+        setting ("in Nairobi", "Kenyan"), not as a counterpart ("threatened action against
+        Russia", "met the Moroccan envoy") nor inside another person's title."""
         ctx = self.ctx
         s = p.mentions[0][0]
         sent = ctx.sentence(s)
+        others = {i for q in self.persons if q is not p for a, b, _ in q.mentions for i in range(a, b)}
         codes = {ref_code(c) for i in range(sent.start, sent.end) if (c := self.refs.get(i)) is not None
-                 and not ctx.quoted[i] and c.kind in ("state", "location") and ref_code(c)}
+                 and not ctx.quoted[i] and c.kind in ("state", "location") and ref_code(c)
+                 and i not in others and not _counterpart(ctx, ctx.doc[c.end - 1])}
         return codes.pop() if len(codes) == 1 else None
+
+
+# Where a state named in a sentence is the other party of what a person does, not their country.
+COUNTERPART_PREPS = frozenset({"against", "with", "to", "toward", "towards", "on", "at", "into", "from", "for", "over",
+                               "by", "between", "among"})
+
+
+def _counterpart(ctx: DocContext, head) -> bool:
+    if head.dep_ in ("dobj", "obj", "dative", "iobj"):
+        return True
+    if head.dep_ != "pobj" or head.head.lower_ not in COUNTERPART_PREPS:
+        return False
+    gov = head.head.head
+    # "returning to Kyrgyzstan" is a place, "sent a letter to Russia" a counterpart
+    return not (head.head.lower_ == "to" and (gov.lower_ in ctx.lex.motion_words
+                                              or gov.lemma_.lower() in ctx.lex.motion_words))
 

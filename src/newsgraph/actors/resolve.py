@@ -64,7 +64,7 @@ def resolve_actors(doc, article: Article, kb: KnowledgeBase, memory: PersonMemor
     # "the Biden administration": Biden is named only as part of the body
     body_tokens = {i for c in bodies for i in range(c.start, c.end)}
     persons[:] = [p for p in persons if not _inside_only(p, body_tokens)]
-    others = _places_only(ctx, others)
+    others = _ethnic_groups(ctx, _places_only(ctx, others))
     index = _build_index(ctx, persons, others + bodies + unknown)
     add_agents(doc, index, kb)  # "Ugandan rebels", "students in Serbia" (agents.py)
     resolve_anaphora(ctx, index)
@@ -95,6 +95,78 @@ def _places_only(ctx: DocContext, cands: list[Cand]) -> list[Cand]:
     return out
 
 
+PEOPLE_TAGS = frozenset({"NNPS", "NNS", "NNP", "JJ"})
+# Nations of immigrants: "Chinese Americans" are Americans, whereas "Bosnian Serbs" live in Bosnia.
+NATIONAL_PEOPLES = frozenset({"americans", "canadians", "australians", "britons", "brazilians", "argentines",
+                              "argentinians"})
+
+
+def _ethnic_groups(ctx: DocContext, cands: list[Cand]) -> list[Cand]:
+    """A people named with the state it lives in ("Bosnian Serbs", "Croatian Serb refugees",
+    "the Albanians of southern Serbia") is a group of that state, as CAMEO codes it, not the
+    state its name comes from; a described or counted people ("young Algerians", "thousands of
+    Nigerians") is a group of civilians of its own state."""
+    at = {i: c for c in cands for i in range(c.start, c.end)}
+    doc = ctx.doc
+    replaced: dict[int, Cand] = {}
+    dropped: set[int] = set()
+    for c in cands:
+        if c.kind != "state" or c.how != "demonym" or c.end - c.start != 1 or doc[c.start].tag_ not in PEOPLE_TAGS:
+            continue
+        head = doc[c.start]
+        prev = at.get(c.start - 1)
+        home: Cand | None = None
+        if head.lower_ in NATIONAL_PEOPLES:
+            pass
+        elif prev is not None and (_state_code(ctx, prev) or c.code) != c.code \
+                and prev.end == c.start and doc[prev.end - 1].dep_ in ("amod", "compound", "nmod"):
+            home = prev
+        elif head.tag_ in ("NNPS", "NNS"):
+            for p in head.children:
+                if p.dep_ == "prep" and p.lower_ in ("in", "of"):
+                    for g in p.children:
+                        h = at.get(g.i)
+                        if g.dep_ == "pobj" and h is not None and (_state_code(ctx, h) or c.code) != c.code:
+                            home = h
+        code = _state_code(ctx, home) if home is not None else None
+        if code is None:
+            if _people(head, at):
+                replaced[id(c)] = Cand(c.start, c.end, "group", "ethnic", code=c.code, name=head.text, sector="CVL")
+            continue
+        start = c.start
+        if home is prev:
+            start = prev.start
+            dropped.add(id(prev))  # "Bosnian" is part of the group's name
+        replaced[id(c)] = Cand(start, c.end, "group", "ethnic", code=code, name=doc[start:c.end].text)
+    return [replaced.get(id(c), c) for c in cands if id(c) not in dropped]
+
+
+# "thousands of Nigerians", "some Iraqis": a number of people, not their state
+CROWD_HEADS = frozenset("thousands hundreds dozens millions scores tens group groups crowd crowds number "
+                        "hundred thousand million".split())
+
+
+def _people(head, named: dict[int, Cand]) -> bool:
+    """A plural demonym that names people rather than their state: described ("young
+    Algerians", "ethnic Turks", "1,000 Turks") or counted ("thousands of Nigerians")."""
+    if head.tag_ not in ("NNPS", "NNS"):
+        return False
+    if any(c.dep_ in ("amod", "nummod", "compound") and c.i < head.i and c.i not in named for c in head.children):
+        return True
+    if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lower_ in CROWD_HEADS:
+        return True
+    return any(c.dep_ == "det" and c.lower_ in ("some", "many", "several", "few") for c in head.children)
+
+
+def _state_code(ctx: DocContext, c: Cand) -> str | None:
+    if c.kind == "state":
+        return c.code
+    entry = c.entry
+    if c.kind == "location" and entry is not None and getattr(entry, "kind", None) == "state":
+        return entry.code
+    return None
+
+
 def _locative(ctx: DocContext, c: Cand) -> bool:
     head = ctx.doc[c.end - 1]
     return head.dep_ == "pobj" and head.head.lower_ in ctx.lex.locative_preps
@@ -105,6 +177,8 @@ def _identity(c: Cand) -> tuple:
         return ("state", c.code)
     if c.kind == "organisation" and c.how in ("body", "institution"):
         return ("body", c.code, fold(c.name))
+    if c.how == "ethnic":
+        return ("ethnic", c.code, fold(c.name))
     if c.kind in ("organisation", "group"):
         return (c.kind, c.code)
     return ("location", fold(c.name))
@@ -147,7 +221,8 @@ def _build_index(ctx: DocContext, persons: list[Person], cands: list[Cand]) -> A
             org = kb.org(obj.code)
             actor = Actor(id=aid, name=org.name if org else obj.name, kind=kind, code=obj.code,
                           sector=(org.sector if org else obj.sector),
-                          country=(org.country if org else None), mentions=spans)
+                          country=(org.country if org else (obj.code if obj.code in kb.states else None)),
+                          mentions=spans)
         else:
             # a place keeps no code of its own, but its state is known when it is a state or a
             # capital: PLOVER/CAMEO code violence or a visit "in X" with X's state as the target

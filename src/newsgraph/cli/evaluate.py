@@ -22,7 +22,8 @@ DATASET_EVALUATORS = {
 @click.argument("gold_dir", required=False, type=click.Path(exists=True, file_okay=False, path_type=Path))
 @click.option("--polnear", type=click.Path(exists=True, path_type=Path),
               help="PolNeAR: the polnear/ folder (lenient protocol) or polnear-cofenet-bio/ (exact protocol).")
-@click.option("--split", default="test", show_default=True, help="PolNeAR split (train, dev, test).")
+@click.option("--split", default="test", show_default=True,
+              help="Split of PolNeAR (train, dev, test) or ConfliBERT (train, test).")
 @click.option("--plover-gsr", "plover_gsr", type=click.Path(exists=True, path_type=Path),
               help="PLOVER gold-standard records (the plover-gsr/ folder or its JSON file).")
 @click.option("--petrarch", type=click.Path(exists=True, path_type=Path),
@@ -55,7 +56,7 @@ def eval_cmd(gold_dir, polnear, split, plover_gsr, petrarch, conflibert, as_json
         if path is None:
             continue
         module = importlib.import_module(f"newsgraph.evaluate.{DATASET_EVALUATORS[name]}")
-        options = {"split": split} if name == "polnear" else {}
+        options = {"split": split} if name in ("polnear", "conflibert") else {}
         report = module.evaluate(path, extractor, settings=settings, **options)
         results[name] = report.to_json()
         if not as_json:

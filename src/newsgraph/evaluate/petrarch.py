@@ -13,7 +13,9 @@ compared at the PLOVER type level through the ontology's CAMEO map. Reported:
 - **false alarms**: share of the ``noevents`` sentences that produce an event.
 
 Codings marked ``error`` (tests of PETRARCH's own error handling) are not scored; codes with
-no PLOVER equivalent are counted apart.
+no PLOVER equivalent are counted apart. CAMEO writes a symmetric event ("A and B met") as two
+codings, A→B and B→A, with the same code; newsgraph stores it once (``extract._dedup``), so a
+coding whose reverse is also expected is matched by an event in either direction.
 """
 from __future__ import annotations
 
@@ -140,6 +142,7 @@ def score(sentences: Sequence[UnitSentence], extractions: Sequence[Extraction],
         if sent.no_event:
             report.no_event_sentences += 1
             report.false_alarms += bool(ex.events)
+        pairs = {(c.source, c.target, c.cameo) for c in sent.codings}
         for coding in sent.codings:
             mapped = cameo_to_plover(coding.cameo)
             if not mapped:
@@ -151,11 +154,16 @@ def score(sentences: Sequence[UnitSentence], extractions: Sequence[Extraction],
             cat[1] += 1
             same_type = [e for e in ex.events if e.type == typ]
             report.type_found += bool(same_type)
-            if any(_actors_match(ex, e.sources, coding.source) and _actors_match(ex, e.targets, coding.target)
-                   for e in same_type):
+            symmetric = (coding.target, coding.source, coding.cameo) in pairs
+            if any(_dyad_matches(ex, e, coding.source, coding.target)
+                   or (symmetric and _dyad_matches(ex, e, coding.target, coding.source)) for e in same_type):
                 report.found += 1
                 cat[0] += 1
     return report
+
+
+def _dyad_matches(ex: Extraction, event, source: str, target: str) -> bool:
+    return _actors_match(ex, event.sources, source) and _actors_match(ex, event.targets, target)
 
 
 def _actors_match(ex: Extraction, actor_ids: list[str], code: str) -> bool:

@@ -9,8 +9,8 @@ For each record the real extractor runs on the sentence, and the report gives:
 
 - **full**: the share of records with an extracted event of the gold type whose sources
   include an actor matching a gold source and, when the record names targets, whose targets
-  include an actor matching a gold target (for reciprocal ``SRC/TAR`` records either side
-  may hold the other party);
+  include an actor matching a gold target (for reciprocal ``SRC/TAR`` records the event must
+  hold every party, each by an actor of its own, in either role);
 - **type**: the share of records with an extracted event of the gold type, actors ignored;
 - per type, precision and recall over records: a record predicts every type it extracted.
   A sentence often holds more events than the one coded, so precision is a lower bound.
@@ -170,7 +170,13 @@ def actor_matches(actor: Actor | None, code: str, states: frozenset[str] | None 
         if want.country is None:
             return actor.kind == "group"
         return actor.code == want.country or (actor.kind == "group" and actor.country == want.country)
-    if want.code is None or (want.kind == "organisation" and want.code == code and want.code not in states):
+    if want.kind == "organisation" and (want.code is None or (want.code == code and want.code not in states)):
+        # a bare IGO/NGO: an organisation, or a person acting for one ("U.N. mediator X"), that
+        # does not act for a state; an armed or political group is not an IGO
+        if actor.kind == "person":
+            return actor.code is not None and actor.code not in states
+        return actor.kind == "organisation" and actor.code not in states
+    if want.code is None:
         return actor.kind in ("organisation", "group") and actor.code not in states
     if actor.code == want.code:
         return True
@@ -195,11 +201,27 @@ def event_matches(ex: Extraction, event: Event, rec: GsrRecord) -> bool:
         return any(actor_matches(a, c, states) for a in actors for c in codes)
 
     if rec.reciprocal:
-        everyone = sources + targets
-        return hit(everyone, rec.sources) and (not rec.targets or hit(everyone, rec.targets))
+        # (SRC/TAR: A) ... (SRC/TAR: B): each party is source and target of the other, so the
+        # event must hold every party, each by an actor of its own, in either role
+        return _all_parties(sources + targets, rec.sources + rec.targets, states)
     if rec.sources and not hit(sources, rec.sources):
         return False
     return not rec.targets or hit(targets, rec.targets)
+
+
+def _all_parties(actors: Sequence[Actor | None], codes: Sequence[str], states: frozenset[str]) -> bool:
+    """Whether distinct actors match every code (a small bipartite matching by search)."""
+    actors = list({a.id: a for a in actors if a is not None}.values())
+    if len(actors) < len(codes):
+        return False
+
+    def assign(i: int, used: frozenset[int]) -> bool:
+        if i == len(codes):
+            return True
+        return any(j not in used and actor_matches(a, codes[i], states) and assign(i + 1, used | {j})
+                   for j, a in enumerate(actors))
+
+    return assign(0, frozenset())
 
 
 # --------------------------------------------------------------------------- scoring

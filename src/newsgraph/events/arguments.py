@@ -9,7 +9,11 @@ active and passive clauses, coordination of subjects/objects, subjects inherited
 symmetric events (pairwise among coordinated participants), nominal events (possessive,
 "by", compound/demonym sources, light verbs: "X held talks with Y", "X imposed sanctions on Y"),
 lists of examples ("countries like X and Y"), and events named as the object of another
-("block the support provided by X" -> target X).
+("block the support provided by X" -> target X). CAMEO-style targets when the frame finds none:
+the owner of a nominal object ("rejected calls by X"), the counterpart of the thing acted on
+("suspended air links with X"), the subject of a demand's content clause ("its demand that X
+..."), whoever a threat's condition asks to act ("... unless X withdraws"), and the state where
+a measure applies ("lifted the curfew in X"). "X is opposed/committed to Y" is a stance of X.
 """
 from __future__ import annotations
 
@@ -157,6 +161,18 @@ class ArgumentFinder:
                 ca = self.usable(self.actors.at(c.i))
                 if ca is not None:
                     out += [ca] + [x for x in self.np_actors(c, False, depth + 1, anaphora) if x != ca]
+                elif c.dep_ == "compound":
+                    # "US drone strikes", "Israeli army bulldozers": the actor modifies the modifier
+                    out += _modifier_actors(c, self)
+        if out:
+            return out
+        # "rejected calls by X", "demanded an admission by X": whoever made or is to make it;
+        # "activists from X", "an offer from X": where they come from. Not things: "drones from
+        # X" are X's drones, not X ("Russia received drones from X" is aid, not a visit).
+        if t.pos_ == "NOUN":
+            out = self.prep_actors(t, ("by",), nested=False)
+            if not out and _from_names_owner(t):
+                out = self.prep_actors(t, ("from",), nested=False)
         if out:
             return out
         for c in t.children:
@@ -213,7 +229,8 @@ class ArgumentFinder:
             if c.dep_ in SUBJECT_DEPS:
                 if c.tag_ in ("WDT", "WP") and v.dep_ == "relcl":
                     return [v.head], False
-                return [c], False
+                # "Old rivals X and Y have renewed ties": the parser may give the verb two subjects
+                return [x for x in v.children if x.dep_ == "nsubj"] or [c], False
             if c.dep_ == "nsubjpass":
                 if c.tag_ in ("WDT", "WP") and v.dep_ == "relcl":
                     return [v.head], True
@@ -222,6 +239,9 @@ class ArgumentFinder:
             return [], False
         dep, head = v.dep_, v.head
         if dep == "conj" and head.pos_ in CLAUSE_VERB_POS:
+            return self.clause_subject(head, _depth + 1)
+        if dep == "acomp" and head.pos_ in CLAUSE_VERB_POS:
+            # "X is ready to ...", "X is about to ...": the copula holds the subject
             return self.clause_subject(head, _depth + 1)
         if dep in ("xcomp", "advcl", "ccomp") and _has_to(v) or dep == "xcomp":
             if head.lemma_.lower() in OBJECT_CONTROL:
@@ -232,7 +252,10 @@ class ArgumentFinder:
                 if objs:
                     return objs, False
             if head.pos_ in CLAUSE_VERB_POS or head.pos_ == "ADJ":
-                return self.clause_subject(head, _depth + 1)
+                subj, passive = self.clause_subject(head, _depth + 1)
+                # "X is said to be about to restore ties", "X was forced to withdraw": X does the
+                # infinitive; the governing verb's passive is not its own
+                return subj, passive and dep != "xcomp"
         if dep == "relcl":
             return [head], False
         if dep == "acl":
@@ -265,6 +288,28 @@ class ArgumentFinder:
                 return self.clause_subject(gov, _depth + 1)
         return [], False
 
+    def place_targets(self, heads) -> list[str]:
+        """States where an act is done ("lifted the curfew in X", "attacks in the capital of X"):
+        PLOVER/CAMEO code the place's state as the target of acts done to a place."""
+        for h in heads:
+            for c in h.children:
+                if c.dep_ == "prep" and c.lower_ in PLACE_PREPS:
+                    found = [a for g in c.children if g.dep_ == "pobj" for a in self._places(g, 0)]
+                    if found:
+                        return list(dict.fromkeys(found))
+        return []
+
+    def _places(self, t, depth: int) -> list[str]:
+        out = [a for a in self.np_actors(t, nested=False, anaphora=False)
+               if getattr(self._by_id.get(a), "kind", None) in ("state", "location")]
+        if out or depth > 1:
+            return out
+        # "the town of X in Y", "the capital city of X": the place named inside the phrase
+        for c in t.children:
+            if c.dep_ == "prep" and c.lower_ in PLACE_PREPS | {"of"}:
+                out += [a for g in c.children if g.dep_ == "pobj" for a in self._places(g, depth + 1)]
+        return out
+
     def agent_actors(self, v) -> list[str]:
         return self.prep_actors(v, ("by",), nested=False)
 
@@ -294,6 +339,8 @@ class ArgumentFinder:
                     if ca is not None and ca not in out:
                         out.append(ca)
                         out += [x for x in self.np_actors(c, False) if x not in out]
+                    elif ca is None and c.dep_ == "compound":
+                        out += [x for x in _modifier_actors(c, self) if x not in out]
         light = light_verb_of(n)
         if light is not None and trig.type in RECEIVED_TYPES and light.lemma_.lower() in HAVE_VERBS:
             # "Ukraine has the backing of France": the haver is the recipient, "of" the giver
@@ -337,8 +384,34 @@ class ArgumentFinder:
 
 
 ANAPHORIC_DETS = frozenset({"the", "this", "these", "those", "that"})
+# Measures taken in a place ("lifted the curfew in X", "suspended deliveries in X", "threatened
+# to ban voting in X"): their target may be the state where they apply. Violence, coercion,
+# deployments and protests in a place are left to patterns.place_target, which runs later.
+PLACE_TARGET_TYPES = frozenset({"CONCEDE", "SANCTION", "RETREAT", "THREATEN"})
+PLACE_PREPS = frozenset({"in", "into", "inside", "throughout", "across"})
 # Prepositions through which a meeting or a call names the circumstances of a clause.
 CIRCUMSTANCE_PREPS = frozenset({"in", "at", "during", "after", "following", "before", "through", "via", "over", "on"})
+
+
+# Nouns whose "from X" is the party itself: people sent or coming from X, and what X said or
+# proposed. Agent nouns of the knowledge base (activists, officials, troops ...) count too.
+FROM_OWNER_NOUNS = frozenset("""offer proposal proposals call calls request requests message messages letter
+    demand demands appeal appeals invitation plea pledge promise assurance assurances warning warnings
+    delegation delegations envoy envoys representative representatives team teams mission emissary
+    people""".split())
+
+
+def _from_names_owner(t) -> bool:
+    from ..actors.agents import agent_nouns
+
+    low = t.lower_
+    return low in FROM_OWNER_NOUNS or t.lemma_.lower() in FROM_OWNER_NOUNS or (low,) in agent_nouns()[0]
+
+
+def _modifier_actors(tok, f: ArgumentFinder) -> list[str]:
+    """Actors among the words that modify a modifier ("US" in "US Predator attacks")."""
+    return [u for c in tok.children if c.dep_ in ("compound", "amod", "nmod") and c.i < tok.i
+            if (u := f.usable(f.actors.at(c.i))) is not None]
 
 
 def _governing_clause(n):
@@ -378,6 +451,8 @@ def _has_to(v) -> bool:
     return any(c.dep_ == "aux" and c.tag_ == "TO" for c in v.children)
 
 
+# Participles that, after "be", state the subject's own stance ("is opposed to", "is committed to").
+STATIVE_PARTICIPLES = frozenset("oppose commit determine dedicate devote resolve".split())
 # Verbs whose subject holds the noun an infinitive hangs from ("showed flexibility to ...").
 HOLDER_VERBS = frozenset("show take have make redouble renew need lack demonstrate signal".split())
 # Verbs whose subject receives a nominal event ("has the backing of", "won support").
@@ -408,6 +483,11 @@ def _verbal(v, trig: Trigger, f: ArgumentFinder) -> Arguments:
     subj, passive = f.clause_subject(v)
     # "Russia cannot ... and must be held accountable": the subject is inherited, the voice is not
     passive = passive or _is_passive(v)
+    stative = (passive or v.dep_ == "acomp") and v.tag_ == "VBN" and v.lemma_.lower() in STATIVE_PARTICIPLES \
+        and not f.agent_actors(v)
+    if stative:
+        # "X is opposed to Y", "X is committed to ...": a stance the subject holds, not a passive
+        passive = False
     if trig.frame == "label":
         return _label(v, trig, f, subj)
     subj_actors: list[str] = []
@@ -466,10 +546,18 @@ def _verbal(v, trig: Trigger, f: ArgumentFinder) -> Arguments:
             return Arguments(sources=sources, targets=[], pairwise=True, how="symmetric-pairs")
         return Arguments(sources=sources, targets=targets, how="symmetric")
     spec = trig.target
+    if stative and "dobj" in spec and "to" not in spec:
+        spec = (*spec, "to")  # what the subject is opposed or committed to
     if trig.requires and any(c.dep_ in ("dobj", "obj") and c.lemma_.lower() in trig.requires for c in v.children):
         # "impose sanctions on X": the object is part of the trigger, not its target
         spec = tuple(x for x in spec if x != "dobj")
     targets = f.targets_by_spec(v, spec, arg_heads)
+    if not targets and trig.type in THING_TARGET_TYPES:
+        targets = _thing_targets([c for c in v.children if c.dep_ in ("dobj", "obj")], f)
+    if not targets and trig.type == "THREATEN":
+        targets = _condition_targets(v, f)
+    if not targets and trig.type in PLACE_TARGET_TYPES:
+        targets = f.place_targets(_act_heads(v))
     type_override = None
     if not targets and trig.type == "ACCUSE":
         # "condemned it": the event just reported
@@ -624,5 +712,86 @@ def _nominal(n, trig: Trigger, f: ArgumentFinder) -> Arguments:
             targets = [a for s in subj for a in f.np_actors(s, nested=False)]
         if targets and not sources:
             sources = f.prep_actors(n, ("of",), nested=False)
+    if not targets and trig.type in THING_TARGET_TYPES:
+        targets = _thing_targets([g for c in n.children if c.dep_ == "prep" and c.lower_ == "of"
+                                  for g in c.children if g.dep_ == "pobj"], f)
+    if not targets and trig.frame == "speech":
+        targets = _content_subjects(n, f)
+    if not targets and trig.type in PLACE_TARGET_TYPES:
+        targets = f.place_targets([n] + extra)
     how = "nominal-light" if light is not None else "nominal"
     return Arguments(sources=sources, targets=targets, how=how)
+
+
+CONDITION_MARKS = frozenset({"unless", "if"})
+# Acts on a thing that links to someone: "suspended air links with X", "cut part of the aid
+# programme for X", "the suspension of flights to X" -- the thing's counterpart is the target.
+THING_TARGET_TYPES = frozenset({"SANCTION", "AID", "CONCEDE", "RETREAT"})
+THING_PREPS = frozenset({"with", "to", "for", "on", "against"})
+
+
+def _thing_targets(things, f: ArgumentFinder, depth: int = 0) -> list[str]:
+    for t in things:
+        if t.pos_ not in ("NOUN", "PROPN") or f.actors.at(t.i) is not None:
+            continue
+        for c in t.children:
+            if c.dep_ == "prep" and c.lower_ in THING_PREPS:
+                out = [a for g in c.children if g.dep_ == "pobj" for a in f.np_actors(g, nested=False)]
+                if out:
+                    return out
+        if depth < 2:
+            # "part of a programme for X", "a halt to deliveries of aid to X"
+            out = _thing_targets([g for c in t.children if c.dep_ == "prep" and c.lower_ == "of"
+                                  for g in c.children if g.dep_ == "pobj"], f, depth + 1)
+            if out:
+                return out
+    return []
+
+
+def _content_subjects(n, f: ArgumentFinder) -> list[str]:
+    """"its demand that X ease ...", "the accusation that X armed ...": a speech noun's content
+    clause names whom the demand or charge is aimed at, by its own subject."""
+    clauses = [c for c in n.children if c.dep_ in ("acl", "ccomp")]
+    if n.dep_ in ("dobj", "obj"):
+        # "reiterated its demand today that X ...": the parser hangs the clause on the verb
+        end = n.right_edge.i
+        clauses += [c for c in n.head.children if c.dep_ == "ccomp" and c.i > end
+                    and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+                    and not any(t.pos_ in CLAUSE_VERB_POS or t.is_punct for t in n.doc[end + 1:c.left_edge.i])]
+    for c in clauses:
+        if c.pos_ not in CLAUSE_VERB_POS:
+            continue
+        subj = [s for s in c.children if s.dep_ in SUBJECT_DEPS]
+        if subj and subj[0].tag_ not in ("WDT", "WP") and subj[0].lower_ not in SELF_PRONOUNS:
+            out = [a for s in subj for a in f.np_actors(s, nested=False)]
+            if out:
+                return out
+    return []
+
+
+def _condition_targets(v, f: ArgumentFinder) -> list[str]:
+    """"threatened to strike unless X withdraws", "... if X goes ahead": a threat is aimed at
+    whoever the condition asks to act."""
+    for t in v.subtree:
+        if t.dep_ != "advcl" or not any(m.dep_ == "mark" and m.lower_ in CONDITION_MARKS for m in t.children):
+            continue
+        h = t.head
+        while h.i != v.i and h.dep_ in ("xcomp", "advcl", "conj", "dobj", "acl", "pobj", "prep", "relcl"):
+            h = h.head
+        if h.i != v.i:
+            continue  # a condition inside someone else's reported speech
+        subj, passive = f.clause_subject(t)
+        if not passive:
+            out = [a for s in subj for a in f.np_actors(s, nested=False)]
+            if out:
+                return out
+    return []
+
+
+def _act_heads(v) -> list:
+    """The verb, its object, and the acts it announces ("threatened to ban voting in X")."""
+    heads = [v] + [c for c in v.children if c.dep_ in ("dobj", "obj")]
+    for c in v.children:
+        if c.dep_ == "xcomp" and c.pos_ == "VERB":
+            heads += [c] + [g for g in c.children if g.dep_ in ("dobj", "obj")]
+    return heads

@@ -25,6 +25,8 @@ from .triggers import find_triggers
 SPEAKER_SOURCED_TYPES = frozenset({"REQUEST", "ACCUSE", "THREATEN", "REJECT"})
 ACCUSABLE_TYPES = frozenset({"ASSAULT", "COERCE"})
 # PLOVER: promised cooperation is AGREE; a future meeting is AGREE (manual, AGREE and CONSULT).
+# "X is about to restore ties / meet Y" (factuality cue "about") is neither a promise nor an
+# announced intention but an act reported as imminent: it keeps its own type, factuality future.
 PROMISE_CUES = frozenset({"promise", "pledge", "vow", "offer", "agree", "commit"})
 AGREE_CAMEO = {"CONSULT": "036", "AID": "033", "COOPERATE": "031", "SUPPORT": "032"}
 MUTUAL_TYPES = frozenset({"CONSULT", "COOPERATE", "AGREE"})

@@ -24,8 +24,13 @@ MODAL = {
 GOVERNOR = {
     **dict.fromkeys("plan intend aim vow promise pledge prepare schedule expect agree decide hope want "
                     "propose seek offer commit threaten set poise due plot mull".split(), "future"),
-    **dict.fromkeys("refuse decline fail deny reject avoid halt stop cease refrain abstain desist".split(),
-                    "negated"),
+    # "is about to restore ties": imminent, not yet done; the act keeps its type (see extract.py)
+    "about": "future",
+    **dict.fromkeys("ready willing eager keen determined".split(), "future"),
+    **dict.fromkeys("refuse decline fail deny reject avoid halt stop cease refrain abstain desist "
+                    "unable".split(), "negated"),
+    # "is able to strike": a capacity, not an act
+    **dict.fromkeys("able capable".split(), "hypothetical"),
     **dict.fromkeys("fear worry concern concerned afraid consider weigh try attempt possible "
                     "possibility prospect risk danger chance likelihood question wonder "
                     "ponder explore unclear unlikely likely potential could".split(), "hypothetical"),
@@ -55,6 +60,10 @@ ADJ_MODIFIERS = {
     **dict.fromkeys("demanded requested".split(), "demanded"),
 }
 CONDITION_MARKS = frozenset({"if", "unless", "whether", "lest", "once"})
+SUBJECT_NEGATORS = frozenset({"none", "neither", "nobody", "noone"})
+# Passive verbs of report or belief raising their infinitive's subject ("X is said to ..."):
+# what follows is hearsay
+HEARSAY = frozenset("say report believe think know understand rumor rumour allege suppose".split())
 # Governors that pass their complement's status through unchanged ("continue to support").
 TRANSPARENT = frozenset("continue keep begin start resume manage go help be have get use remain".split())
 # Light verbs that presuppose their event is already happening.
@@ -69,11 +78,18 @@ class Factuality:
 
 
 def _clause_cue(v) -> Factuality | None:
-    """Cues sitting on one clause head: negation, modals, conditions, hedging adverbs."""
+    """Cues sitting on one clause head: negation, modals, conditions, hedging adverbs.
+
+    Negation wins over a modal on the same head: "will not meet" is a refusal, not a plan.
+    """
     for c in v.children:
         low = c.lower_
         if c.dep_ == "neg" or (c.dep_ in ("det", "advmod") and low in ("no", "never")):
             return Factuality("negated", low)
+        if c.dep_ in ("nsubj", "nsubjpass") and v.pos_ in ("VERB", "AUX") and _negative_subject(c):
+            return Factuality("negated", c.lower_ if c.lower_ in SUBJECT_NEGATORS else "neither")
+    for c in v.children:
+        low = c.lower_
         if c.dep_ == "aux" and low in MODAL:
             if low == "would" and _has_child_lemma(v, "like"):
                 return Factuality("future", "would like")
@@ -100,6 +116,13 @@ def _is_background(noun, prep) -> bool:
     # "in its war", "in the war": a known event, not one being planned
     return p == "in" and any(c.dep_ in ("poss", "det") and c.lower_ not in ("a", "an", "any", "no")
                              for c in noun.children)
+
+
+def _negative_subject(subj) -> bool:
+    """"Neither X nor Y attacked", "no country sent troops", "none of them voted": nobody did it."""
+    if subj.lower_ in SUBJECT_NEGATORS:
+        return True
+    return any(c.dep_ in ("det", "preconj") and c.lower_ in ("neither", "no") for c in subj.children)
 
 
 def _has_child_lemma(v, lemma: str) -> bool:
@@ -147,8 +170,15 @@ def factuality_of(trigger) -> Factuality:
             if head.lower_ in GOVERNOR_NOUNS:
                 return Factuality(GOVERNOR_NOUNS[head.lower_], head.lower_)
             break  # a phrase modifying an ordinary noun
+        if dep == "xcomp" and hl in HEARSAY and any(c.dep_ == "auxpass" for c in head.children):
+            return Factuality("alleged", hl)  # "X is said to have attacked", "is believed to hold"
         if dep in ("xcomp", "ccomp", "advcl", "acl", "pcomp", "relcl") and hl in GOVERNOR and not (
                 dep == "relcl"):
+            if head.dep_ == "acomp" and head.pos_ == "ADJ":
+                # "is not ready to", "must be willing to": the copula's own cue comes first
+                outer = _clause_cue(head.head)
+                if outer is not None:
+                    return outer
             return Factuality(GOVERNOR[hl], hl)
         if dep == "pcomp" and head.dep_ == "prep" and head.head.lemma_.lower() in GOVERNOR and (
                 head.head.pos_ in ("VERB", "ADJ")):

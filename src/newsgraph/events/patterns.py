@@ -12,7 +12,12 @@ left empty:
 ``recode_intent`` applies PLOVER's coding of announced acts: a future or conditional
 conflictual act ("will impose a curfew", "threatened to break relations", "will withdraw ...
 unless") is a THREATEN; a future cooperative act announced with "will", "ready to", "willing
-to" is an AGREE (the manual: intent to cooperate is AGREE, intent to harm is THREATEN).
+to" is an AGREE (the manual: intent to cooperate is AGREE, intent to harm is THREATEN). A
+threatened cut of relations ("will break relations with X") is CAMEO 1313. "Is about to" is
+not a cue of intent: an imminent act keeps its type (see extract.py).
+
+``welcomed_event_parties``: a verb of approval whose object is a mutual event between others
+("welcomed the resumption of ties between X and Y") targets that event's parties.
 """
 from __future__ import annotations
 
@@ -23,6 +28,8 @@ from .lexicon import Trigger
 
 COMPLEMENT_TYPES = frozenset({"AGREE", "REJECT", "THREATEN", "REQUEST", "CONCEDE", "SUPPORT", "ACCUSE"})
 RECIPROCAL_TYPES = frozenset({"AGREE", "CONSULT", "COOPERATE"})
+# verbs of approval whose object may be an event between others ("welcomed the talks between X and Y")
+WELCOMING_TYPES = frozenset({"SUPPORT"})
 COMPLEMENT_PREPS = frozenset("to with against on from in into at for over toward towards".split())
 CONFLICT_TYPES = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE"})
 # "denied arming X" denies an accusation: X is not what is refused
@@ -38,8 +45,13 @@ THREAT_CAMEO = {"ASSAULT": ("violence", "138"), "COERCE": (None, "137"), "SANCTI
 AGREE_CAMEO = {"SUPPORT": "032", "AID": "033", "COOPERATE": "031", "CONSULT": "036", "CONCEDE": "035",
                "RETREAT": "0356"}
 CONDITION_MARKS = frozenset({"unless", "if"})
+# what a reduction of relations acts on (CAMEO 160-161); threatened, it is CAMEO 1313
+RELATION_WORDS = frozenset("relation relationship tie ambassador embassy diplomat contact".split())
 PLACE_TARGET_TYPES = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "PROTEST"})
-PLACE_PREPS = frozenset({"in", "at", "inside", "throughout", "across"})
+PLACE_PREPS = frozenset({"in", "at", "inside", "throughout", "across", "into"})
+OBJECT_PLACE_PREPS = frozenset({"into", "to", "toward", "towards", "of", "near"})
+# particles the parser reads as prepositions of a phrasal verb ("cordoned off the roads")
+PARTICLE_PREPS = frozenset({"off", "up", "down"})
 # from a nominal trigger up to the verb that carries it ("launched an attack in X", "arrived on a visit")
 PLACE_CLIMB_DEPS = frozenset({"dobj", "pobj", "prep", "nsubj", "nsubjpass", "attr", "compound"})
 # events that stand without a target: protests, resignations, surrenders, unilateral ceasefires
@@ -53,8 +65,21 @@ def stands_alone(trig: Trigger) -> bool:
 
 def complete_arguments(tok, trig: Trigger, finder: ArgumentFinder, args: Arguments) -> Arguments:
     """Fill targets the frame rules left empty (see the module docstring)."""
+    if trig.pos == "noun" and trig.requires and not args.targets:
+        args = _through_required_words(tok, trig, finder, args)
+    if trig.pos == "verb" and trig.type == "CONSULT" and trig.mode == "visit" and _event_object(tok, finder):
+        # "welcomed X's offer", "received the deployment of Y's troops": approval, not a visit;
+        # "hosted talks with X" / "between X and Y": the host meets the parties
+        parties = welcomed_event_parties(tok, finder) if tok.lemma_.lower() == "host" else []
+        return Arguments(sources=args.sources, targets=[a for a in parties if a not in args.sources],
+                         how="hosted-event" if parties else "not-a-visit")
     if args.targets or args.pairwise:
         return args
+    if trig.type in WELCOMING_TYPES and trig.pos == "verb" and args.sources:
+        found = [a for a in welcomed_event_parties(tok, finder) if a not in args.sources]
+        if found:
+            args.targets, args.how = found, "event-object"
+            return args
     if trig.pos != "verb":
         if args.sources and takes_place_target(trig):
             args.targets = place_target(tok, finder, args.sources)
@@ -67,7 +92,9 @@ def complete_arguments(tok, trig: Trigger, finder: ArgumentFinder, args: Argumen
             return args
     # not when a coordinated verb holds the object ("X and Y are backing and arming Z")
     shared_object = any(c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") for c in tok.children) or tok.dep_ == "conj"
-    if trig.type in RECIPROCAL_TYPES and len(args.sources) > 1 and _own_subject(tok) and not shared_object:
+    # not visits and hosting: "X and Y welcomed the decision" is not X hosting Y
+    if trig.type in RECIPROCAL_TYPES and trig.mode != "visit" and len(args.sources) > 1 \
+            and _own_subject(tok) and not shared_object:
         args.pairwise, args.how = True, "reciprocal"
     elif trig.type == "PROTEST" and args.sources:
         args.targets = protest_target(tok, finder, args.sources)
@@ -76,6 +103,59 @@ def complete_arguments(tok, trig: Trigger, finder: ArgumentFinder, args: Argumen
         args.targets = place_target(tok, finder, args.sources)
         args.how = "place" if args.targets else args.how
     return args
+
+
+def required_tokens(tok, trig: Trigger) -> list:
+    """The tokens that matched an entry's required words ("ties" in "resumption of full ties")."""
+    out = []
+    for c in tok.children:
+        for t in (c, *c.children):
+            if t.lemma_.lower() in trig.requires or t.lower_ in trig.requires:
+                out.append(t)
+    return out
+
+
+def _through_required_words(tok, trig: Trigger, finder: ArgumentFinder, args: Arguments) -> Arguments:
+    """A nominal event's phrases may hang from its required word: "the resumption of ties with
+    X" (target X, not the coordinated holders paired with each other), "a restoration of ties
+    between X and Y" (X and Y, pairwise)."""
+    heads = required_tokens(tok, trig)
+    if not heads:
+        return args
+    targets = [a for h in heads for a in finder.targets_by_spec(h, [p for p in trig.target if p != "dobj"],
+                                                                  nested=False) if a not in args.sources]
+    if targets and args.sources:
+        return Arguments(sources=args.sources, targets=targets, how="nominal-required",
+                         type_override=args.type_override)
+    if not args.sources and trig.frame == "symmetric":
+        between = [a for h in heads for a in finder.prep_actors(h, ("between", "among"), nested=False)]
+        if len(between) >= 2:
+            return Arguments(sources=between, pairwise=True, how="nominal-between")
+    return args
+
+
+def _event_object(v, finder: ArgumentFinder) -> bool:
+    return any(o.dep_ in ("dobj", "obj") and o.pos_ in ("NOUN", "PROPN") and finder.actors.at(o.i) is None
+               and finder.is_trigger_noun(o) is not None for o in v.children)
+
+
+def welcomed_event_parties(v, finder: ArgumentFinder) -> list[str]:
+    """The parties of a mutual event that a verb of approval takes as its object: "welcomed the
+    resumption of ties between X and Y" (X and Y), "hailed the talks with X" (X). Approving an
+    act by unnamed parties is approving of them; the object's own doer, when named ("welcomed
+    X's decision"), is already the target through the frame rules."""
+    out: list[str] = []
+    for o in v.children:
+        if o.dep_ not in ("dobj", "obj") or o.pos_ not in ("NOUN", "PROPN"):
+            continue
+        event = finder.is_trigger_noun(o)
+        mutual = event is not None and (event.frame == "symmetric" or (
+            event.requires and event.type in RECIPROCAL_TYPES))
+        if not mutual:
+            continue
+        for h in (o, *required_tokens(o, event)):
+            out += finder.prep_actors(h, ("between", "among", "with"), nested=False)
+    return list(dict.fromkeys(out))
 
 
 def takes_place_target(trig: Trigger) -> bool:
@@ -94,16 +174,33 @@ def place_target(tok, finder: ArgumentFinder, sources: list[str]) -> list[str]:
         h = h.head
         heads.append(h)
     for head in heads:
-        for p in head.children:
-            if p.dep_ != "prep" or p.lower_ not in PLACE_PREPS:
+        found = _place_after(head, PLACE_PREPS, finder, sources)
+        if found:
+            return found
+    # "blockaded the roads into X", "cordoned off the border crossings leading to X": the place
+    # the acted-on thing belongs to or leads to
+    objs = [c for c in tok.children if c.dep_ in ("dobj", "obj") and finder.actors.at(c.i) is None]
+    objs += [g for p in tok.children if p.dep_ == "prep" and p.lower_ in PARTICLE_PREPS
+             for g in p.children if g.dep_ == "pobj" and finder.actors.at(g.i) is None]
+    for o in objs:
+        for h in (o, *[c for c in o.children if c.dep_ == "acl"]):
+            found = _place_after(h, PLACE_PREPS | OBJECT_PLACE_PREPS, finder, sources)
+            if found:
+                return found
+    return []
+
+
+def _place_after(head, preps, finder: ArgumentFinder, sources: list[str]) -> list[str]:
+    for p in head.children:
+        if p.dep_ != "prep" or p.lower_ not in preps:
+            continue
+        for g in p.children:
+            if g.dep_ != "pobj":
                 continue
-            for g in p.children:
-                if g.dep_ != "pobj":
-                    continue
-                found = [a for a in finder.np_actors(g, nested=False) if a not in sources
-                         and getattr(finder.actors.get(a), "kind", None) in ("location", "state")]
-                if found:
-                    return found
+            found = [a for a in finder.np_actors(g, nested=False) if a not in sources
+                     and getattr(finder.actors.get(a), "kind", None) in ("location", "state")]
+            if found:
+                return found
     return []
 
 
@@ -184,6 +281,13 @@ def governing_lemma(tok) -> str | None:
     return None
 
 
+def _names_relations(tok) -> bool:
+    """"break relations", "break off ties with", "recall its ambassador": relations are cut."""
+    objs = [c for c in tok.children if c.dep_ in ("dobj", "obj")]
+    objs += [g for p in tok.children if p.dep_ in ("prep", "prt") for g in p.children if g.dep_ == "pobj"]
+    return any(o.lemma_.lower() in RELATION_WORDS for o in objs)
+
+
 def _conditional(tok) -> bool:
     """A clause with an "unless"/"if" condition attached: "will withdraw ... unless ..."."""
     t = tok
@@ -208,6 +312,8 @@ def recode_intent(tok, typ: str, mode: str | None, cameo: str, fact: Factuality)
             bool(cues & INTENT_CUES) or _conditional(tok)))
         if threat:
             tmode, tcameo = THREAT_CAMEO[typ]
+            if typ == "SANCTION" and _names_relations(tok):
+                tmode, tcameo = "relations", "1313"  # "will break relations": a threat to cut relations
             return "THREATEN", tmode, tcameo
     elif typ in COOPERATIVE_TYPES and fact.value == "future" and cues & INTENT_CUES and not (
             typ == "SUPPORT" and cues <= BARE_FUTURE):  # "will always support X" stays SUPPORT

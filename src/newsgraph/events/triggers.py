@@ -23,12 +23,25 @@ class TriggerMatch:
 def _near_lemmas(tok) -> set[str]:
     out: set[str] = set()
     for c in tok.children:
+        if c.dep_ == "prep" and any(g.dep_ == "pobj" and g.ent_type_ in ("DATE", "TIME") for g in c.children):
+            continue  # "called X on Tuesday" is a phone call, not "call on"
         out.add(c.lemma_.lower())
         out.add(c.lower_)
         for g in c.children:
             out.add(g.lemma_.lower())
             out.add(g.lower_)
     return out
+
+
+def _verb_stems(tok) -> tuple[str, ...]:
+    """Base forms of an inflected verb the lemmatizer got wrong ("cordoned" -> "cordone"):
+    the regular -ed/-ing/-s endings taken off, with and without a final e."""
+    low = tok.lower_
+    for suffix, tags in (("ed", ("VBD", "VBN")), ("ing", ("VBG",)), ("s", ("VBZ",))):
+        if tok.tag_ in tags and low.endswith(suffix) and len(low) > len(suffix) + 2:
+            base = low[:-len(suffix)]
+            return (base, base + "e") if suffix != "s" else (base,)
+    return ()
 
 
 def match_token(tok, lexicon: Lexicon) -> list[Trigger]:
@@ -38,6 +51,11 @@ def match_token(tok, lexicon: Lexicon) -> list[Trigger]:
     found = lexicon.candidates(tok.lemma_.lower(), pos)
     if not found and tok.lower_ != tok.lemma_.lower():
         found = lexicon.candidates(tok.lower_, pos)
+    if not found and pos == "verb":
+        for stem in _verb_stems(tok):
+            found = lexicon.candidates(stem, pos)
+            if found:
+                break
     if not found:
         return []
     near: set[str] | None = None

@@ -3,11 +3,13 @@
     find_quotes(doc, actors) → list[Quote]
 
 Flow: quotation marks → spans (``marks``); spans → cue and speaker through the parse
-(``direct``); cue words with complements outside quotes → reported speech (``reported``);
-spans left without a cue inherit the speaker of the quote they continue (split quotes,
-multi-paragraph quotes, bare quote paragraphs) or are dropped as scare quotes; statements
-attributed to news media are dropped. Speaker spans are found here; which actor a span names
-is the actor stage's answer (``ActorIndex.at``). The cue lexicon is ``data/cues.yaml``.
+(``direct``); cue words with complements outside quotes → reported speech (``reported``),
+bulleted points after "X listed three demands:" → reported speech (``lists``); spans left
+without a cue inherit the speaker of the quote they continue (split quotes, multi-paragraph
+quotes, bare quote paragraphs, a quote after or inside a reported statement) or are dropped as
+scare quotes; statements attributed to news media (or to a medium's report) are dropped.
+Speaker spans are found here; which actor a span names is the actor stage's answer
+(``ActorIndex.at``). The cue lexicon is ``data/cues.yaml``.
 """
 from __future__ import annotations
 
@@ -19,9 +21,10 @@ from ..records import Quote, Span
 from .direct import DirectCandidate, attribute_spans
 from .labels import speaker_label_quotes
 from .lexicon import CueLexicon, load_cues
+from .lists import list_statements
 from .marks import MarkedSpan, find_marked_spans, paragraphs
 from .reported import ReportedCandidate, find_reported
-from .speakers import SpeakerRef, noun_of, refers_back, resolve_all
+from .speakers import SpeakerRef, from_media, noun_of, refers_back, resolve, resolve_all
 
 __all__ = ["find_quotes"]
 
@@ -32,8 +35,12 @@ def find_quotes(doc: Doc, actors: ActorIndex) -> list[Quote]:
     lex = load_cues()
     spans = find_marked_spans(doc_text(doc))
     directs = attribute_spans(doc, spans, lex)
-    reported = find_reported(doc, lex, _quoted_tokens(doc, spans))
+    in_quote = _quoted_tokens(doc, spans)
+    items = list_statements(doc, lex, in_quote)
+    reported = [r for r in find_reported(doc, lex, in_quote)
+                if not any(i.start <= r.cue[0] < i.end for i in items)] + items
     _inherit(doc, directs, reported)
+    _inside_statements(doc, directs, reported, actors, lex)
     made: list[tuple[Quote, SpeakerRef | None]] = []
     for d in directs:
         if d.cue is None and d.speaker is None:
@@ -92,13 +99,13 @@ def _make(doc: Doc, start: int, end: int, direct: bool, cue: tuple[int, int] | N
     if ref is not None:
         s, e = _char_range(doc, ref.start, ref.end)
         speaker_span = Span(doc_text(doc)[s:e], s, e)
-        if lex.is_media(speaker_span.text):
+        if from_media(doc, ref, lex):
             return None, ref
     cue_span = None
     if cue is not None:
         s, e = _char_range(doc, *cue)
         cue_span = Span(doc_text(doc)[s:e], s, e)
-    speakers = resolve_all(doc, ref, actors)
+    speakers = resolve_all(doc, ref, actors, lex.bodies)
     return Quote(text=doc_text(doc)[start:end], start=start, end=end, direct=direct, cue=cue_span,
                  speaker=speakers[0] if speakers else None, speaker_span=speaker_span,
                  speakers=speakers), ref
@@ -123,6 +130,7 @@ def _inherit(doc: Doc, directs: list[DirectCandidate], reported: list[ReportedCa
     by_para: dict[int, list[DirectCandidate]] = {}
     for d in directs:
         by_para.setdefault(d.span.para, []).append(d)
+    paras = paragraphs(doc_text(doc))
     for items in by_para.values():
         for d in items:
             if d.cue is not None or d.speaker is not None or not _clause_like(doc, d):
@@ -132,8 +140,15 @@ def _inherit(doc: Doc, directs: list[DirectCandidate], reported: list[ReportedCa
                 d.speaker, d.how = source.speaker, "split"
                 if between:  # "A," she said, "B.": one statement, one cue
                     d.shared_cue = source.cue
+                continue
+            # "The leader said X. “…”": the quote goes on with the paragraph's reported speaker
+            lo = paras[d.span.para][0]
+            before = [r for r in reported if r.speaker is not None and lo <= doc[r.start].idx
+                      and r.end <= d.tok_start]
+            if before:
+                last = max(before, key=lambda r: r.start)
+                d.speaker, d.how, d.shared_cue = last.speaker, "after-reported", last.cue
     # a paragraph that is all quote continues the previous paragraph's speaker
-    paras = paragraphs(doc_text(doc))
     timeline = sorted(
         [(d.text_start, d.speaker) for d in directs if d.speaker is not None]
         + [(doc[r.start].idx, r.speaker) for r in reported if r.speaker is not None],
@@ -149,6 +164,27 @@ def _inherit(doc: Doc, directs: list[DirectCandidate], reported: list[ReportedCa
         before = [sp for pos, sp in timeline if prev_lo <= pos < lo]
         if before:
             d.speaker, d.how = before[-1], "paragraph"
+
+
+def _inside_statements(doc: Doc, directs: list[DirectCandidate], reported: list[ReportedCandidate],
+                       actors: ActorIndex, lex: CueLexicon) -> None:
+    """A partial quote inside a reported statement is that speaker's words: a quote with no cue
+    of its own (a bulleted point's "…"), or one whose only cue is an evidence or belief verb
+    with no actor ("X said early indications show "…"")."""
+    for d in directs:
+        outer = next((r for r in reported if r.speaker is not None and r.start <= d.tok_start
+                      and d.tok_end <= r.end), None)
+        if outer is None or resolve(doc, outer.speaker, actors) is None:
+            continue
+        if d.cue is None and d.speaker is None:
+            d.speaker, d.how, d.shared_cue = outer.speaker, "inside", outer.cue
+        elif d.cue is not None and d.speaker is not None and _belief_cue(doc, d.cue, lex) \
+                and resolve(doc, d.speaker, actors) is None:
+            d.speaker, d.how = outer.speaker, "inside"
+
+
+def _belief_cue(doc: Doc, cue: tuple[int, int], lex: CueLexicon) -> bool:
+    return lex.verb_kind(doc[cue[0]].lemma_) == "cognition"
 
 
 def _clause_like(doc: Doc, d: DirectCandidate) -> bool:

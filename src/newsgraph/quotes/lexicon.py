@@ -15,7 +15,7 @@ from ..errors import KnowledgeBaseError
 
 KINDS = ("speech", "cognition", "nominal")
 _SECTIONS = ("speech", "cognition", "nominal", "infinitive", "object", "stance", "topic", "passive_speaker",
-             "media", "media_words")
+             "media", "media_words", "publications", "bodies", "listing")
 
 
 @dataclass(frozen=True)
@@ -30,6 +30,9 @@ class CueLexicon:
     passive_speaker: frozenset[str]
     media: frozenset[str]
     media_words: frozenset[str]
+    publications: frozenset[str]
+    bodies: frozenset[str]
+    listing: frozenset[str]
 
     def verb_kind(self, lemma: str) -> str | None:
         """``speech``, ``cognition`` or None for a verb lemma (speech wins when listed twice)."""

@@ -7,13 +7,17 @@ Patterns, each a dependency configuration around a cue from the lexicon:
   nominal object      "emphasized his concern over …" (object is a nominal cue)
   noun + that-clause  "the ministry's claim that …"
   inverted            "Talks were continuing, an official said."
+  inserted            "The deal, she added, was not final." (the whole clause)
+  leading             "The envoy said, it is time to act." (cue made a parenthetical)
   according to        "According to X, …" / "…, according to X."
   object + reason     "blamed the workers for the losses", "dismissed X as Y"
   stance              "the union endorsed X", "X was endorsed by the union" (``stance`` verbs)
   topic               "spoke of the war", "warned against hackers" (``topic`` verbs)
 Cues inside a direct quote are skipped: only the outermost attribution counts. Cues inside an
 indirect question or a condition state nothing. Contents stop before the writer's additions
-(a second speech act, ", according to …", a dateline).
+(a second speech act, ", according to …", a dateline, a gloss after an infinitive). A noun
+phrase content that is only a direct quote ("calling it "…"") is left to the direct stage.
+Each candidate's ``kind`` names its pattern.
 """
 from __future__ import annotations
 
@@ -32,6 +36,7 @@ _NESTED_DEPS = ("advcl", "conj", "xcomp", "parataxis")
 _OPEN_MARKS = "\"“«"
 _CLOSE_MARKS = "\"”»"
 _QUESTION_MARKS = ("whether", "if")
+_DOUBLE_MARK_TOKENS = frozenset({'"', "“", "”", "''", "``", "«", "»"})
 _TOPIC_PREPS = ("over", "about", "on", "regarding", "at", "of")
 _FINITE_TAGS = ("VBD", "VBZ", "VBP")
 # capitalised place name(s), optionally ", Region" and "(Agency)", then a dash
@@ -39,6 +44,11 @@ _DATELINE = re.compile(r"[A-Z][A-Z.'’ -]{1,40}(?:, [A-Z][\w.' -]{1,30})?(?: \(
 _REASON_PREPS = ("for", "as", "of")
 _ABOUT_PREPS = ("about", "of", "on", "against", "over", "regarding")
 _CLAUSAL = ("ccomp", "xcomp", "oprd", "dobj")
+# a participle describing a noun ("a country wanting to …", sometimes parsed as a clausal
+# subject) states a condition, not what anyone said or intends
+_MODIFIER_DEPS = ("acl", "amod", "csubj")
+_CUE_ADJUNCTS = ("prep", "npadvmod", "advmod")
+_LEADING_CUES = ("say", "tell", "add", "state", "declare", "insist", "warn", "write", "note")
 
 
 @dataclass
@@ -47,7 +57,8 @@ class ReportedCandidate:
     end: int
     cue: tuple[int, int]
     speaker: SpeakerRef | None
-    kind: str
+    kind: str  # clause | inserted | inverted | infinitive | noun-clause | nominal-object | naming
+    #            | object | stance | topic | according | list
 
 
 def find_reported(doc: Doc, lex: CueLexicon, in_quote: list[bool]) -> list[ReportedCandidate]:
@@ -70,11 +81,20 @@ def find_reported(doc: Doc, lex: CueLexicon, in_quote: list[bool]) -> list[Repor
         start, end = _close_marks(doc, *trim(doc, start, end))
         if end - start < 2 or (start, end) in seen:
             continue
-        if all(in_quote[i] or doc[i].is_punct for i in range(start, end)):
-            continue  # the clause is a direct quote: reported by the direct stage
+        if _only_quote(doc, start, end, in_quote, kind):
+            continue  # the content is a direct quote: reported by the direct stage
         seen.add((start, end))
         out.append(ReportedCandidate(start, end, cue, speaker, kind))
     return _outermost(out)
+
+
+def _only_quote(doc: Doc, start: int, end: int, in_quote: list[bool], kind: str) -> bool:
+    """The content is a direct quote, or (for a noun-phrase content) a direct quote with at
+    most a pronoun or determiner outside it ("calling it "…""): the direct stage reports it,
+    a second copy would be a duplicate. A clause wrapping a partial quote ("said the "harvest
+    is …"") is a statement of its own."""
+    extra = ("PRON", "DET") if kind != "clause" else ()
+    return all(in_quote[i] or doc[i].is_punct or doc[i].pos_ in extra for i in range(start, end))
 
 
 def _outermost(cands: list[ReportedCandidate]) -> list[ReportedCandidate]:
@@ -136,40 +156,50 @@ def _match(doc: Doc, tok: Token, lex: CueLexicon):
         return None
     cue = (tok.i, tok.i + 1)
     if kind == "nominal":
+        verb = tok.head.head
+        if tok.dep_ == "pobj" and tok.head.lower_ == "in" and cue_kind(verb, lex) == "speech" \
+                and _that_clause_misparsed(verb, lex) is not None:
+            return None  # "said in a statement that …": the statement is the verb's content
         clause = next((c for c in tok.children if c.dep_ in ("acl", "ccomp")
                        and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
         if clause is None:
             return None
-        return _content(clause, tok, lex), cue, find_speaker(tok, lex), kind
+        return _content(clause, tok, lex), cue, find_speaker(tok, lex), "noun-clause"
     comp = next((c for c in list(tok.rights) + list(tok.lefts) if c.dep_ == "ccomp"), None)
     if comp is not None and any(m.dep_ == "mark" and m.lower_ in _QUESTION_MARKS for m in comp.children):
         return None  # "asked whether …" is a question, not a statement
+    inserted = _inserted(doc, tok, lex)
+    if inserted is not None:
+        return inserted, cue, find_speaker(tok, lex), "inserted"
     if comp is not None and _subject_extracted(comp):
         return None  # "34 hostages the army says are dead": the clause's subject is outside it
     if comp is not None and (kind == "speech" or any(c.dep_ in _FINITE_SUBJECTS for c in comp.children)):
         start, end = _content(comp, tok, lex)
-        return (start, _second_conjunct(tok, end, lex)), cue, find_speaker(tok, lex), kind
+        before = _that_clause_misparsed(tok, lex)
+        if before is not None and before[1] <= comp.left_edge.i:
+            start = before[0]  # "said in a statement that A, however, B": B continues A
+        return (start, _second_conjunct(tok, end, lex)), cue, find_speaker(tok, lex), "clause"
     if comp is None:
-        found = _that_clause_misparsed(tok)
+        found = _that_clause_misparsed(tok, lex)
         if found is not None:
-            return found, cue, find_speaker(tok, lex), kind
-    if tok.lemma_.lower() in lex.infinitive and tok.dep_ not in ("acl", "amod"):
+            return found, cue, find_speaker(tok, lex), "clause"
+    if tok.lemma_.lower() in lex.infinitive and tok.dep_ not in _MODIFIER_DEPS:
         xcomp = next((c for c in tok.rights if c.dep_ == "xcomp"
                       and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)), None)
         if xcomp is not None:
             start, end = _content(xcomp, tok, lex)
-            return (start, _infinitive_conjuncts(tok, xcomp, end)), cue, find_speaker(tok, lex), kind
+            return (start, _infinitive_conjuncts(tok, xcomp, end)), cue, find_speaker(tok, lex), "infinitive"
     if kind == "speech":
         obj = next((c for c in tok.rights if c.dep_ == "dobj" and cue_kind(c, lex) == "nominal"), None)
         topical = obj is not None and any(
             c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ in _TOPIC_PREPS) for c in obj.children)
         if topical and not any(c.dep_ in ("oprd", "xcomp", "ccomp") for c in tok.children):
-            return _content(obj, tok, lex), cue, find_speaker(tok, lex), "nominal"
+            return _content(obj, tok, lex), cue, find_speaker(tok, lex), "nominal-object"
     oprd = next((c for c in tok.rights if c.dep_ == "oprd"), None)
     obj = next((c for c in tok.rights if c.dep_ == "dobj"), None)
     if kind == "speech" and oprd is not None and obj is not None and obj.i < oprd.i:
         # "called the visit a farce", "described X as Y": the object and what it is called
-        return (obj.left_edge.i, oprd.right_edge.i + 1), cue, find_speaker(tok, lex), kind
+        return (obj.left_edge.i, oprd.right_edge.i + 1), cue, find_speaker(tok, lex), "naming"
     if tok.lemma_.lower() in lex.object and not any(c.dep_ in ("oprd", "xcomp", "ccomp") for c in tok.children):
         obj = _object(tok)
         if obj is not None:
@@ -184,6 +214,10 @@ def _match(doc: Doc, tok: Token, lex: CueLexicon):
         if found is not None:
             return found
     head = tok.head
+    if _leads_clause(doc, tok):
+        # "X said, it is time to …": the parser made the cue a parenthetical of the clause after it
+        return (tok.i + 2, _before_final_punct(doc, tok.i + 2, head.right_edge.i + 1)), cue, \
+            find_speaker(tok, lex), "clause"
     if (tok.dep_ in ("ccomp", "parataxis") and head.i < tok.i and head.pos_ in ("VERB", "AUX")
             and cue_kind(head, lex) is None and tok.left_edge.i > 0 and doc[tok.left_edge.i - 1].text == ","
             and any(c.dep_ == "nsubj" for c in tok.children)
@@ -193,8 +227,52 @@ def _match(doc: Doc, tok: Token, lex: CueLexicon):
         end = tok.left_edge.i
         if end - start < 3 or not any(c.dep_ == "nsubj" and c.i < end for c in head.children):
             return None
-        return (start, end), cue, find_speaker(tok, lex), kind
+        return (start, end), cue, find_speaker(tok, lex), "inverted"
     return None
+
+
+def _inserted(doc: Doc, tok: Token, lex: CueLexicon) -> tuple[int, int] | None:
+    """"The deal, she added, was not final.": an attribution set off by commas inside the
+    clause it attributes. The content is the whole clause, the inserted attribution included
+    (a content is one stretch of text)."""
+    if lex.verb_kind(tok.lemma_) != "speech":
+        return None
+    subj = next((c for c in tok.children if c.dep_ == "nsubj" and c.i < tok.i), None)
+    if subj is None or subj.left_edge.i < 2 or doc[subj.left_edge.i - 1].text != ",":
+        return None
+    after = tok.i + 1
+    while after < len(doc) and doc[after].head.i == tok.i and doc[after].dep_ in _CUE_ADJUNCTS:
+        after = doc[after].right_edge.i + 1  # "Velkov said on Monday, …"
+    if after + 1 >= len(doc) or doc[after].text != ",":
+        return None
+    sent_start = tok.sent.start
+    head = tok.head
+    subjects = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass", "expl")]
+    if tok.dep_ == "parataxis" and head.i > after and subjects and all(
+            c.i < subj.left_edge.i and c.tag_ != "VBG" for c in subjects):
+        return head.left_edge.i, _before_final_punct(doc, head.left_edge.i, head.right_edge.i + 1)
+    comp = next((c for c in tok.rights if c.dep_ == "ccomp" and c.i > after), None)
+    if comp is not None and _subject_extracted(comp) and subj.left_edge.i - 1 > sent_start:
+        return sent_start, _before_final_punct(doc, sent_start, comp.right_edge.i + 1)
+    return None
+
+
+def _before_final_punct(doc: Doc, start: int, end: int) -> int:
+    """End of [start, end) without a closing period or comma (a closing quote mark stays)."""
+    while end > start + 1 and doc[end - 1].is_punct and doc[end - 1].text not in _CLOSE_MARKS + "'":
+        end -= 1
+    return end
+
+
+def _leads_clause(doc: Doc, tok: Token) -> bool:
+    """A speech verb with its own subject, then a comma or colon, then the clause the parser
+    made its head: "The envoy said, it is time to act."."""
+    head = tok.head
+    after = tok.i + 1
+    return (tok.dep_ == "parataxis" and head.i > after and tok.lemma_.lower() in _LEADING_CUES
+            and doc[after].text in (",", ":") and tok.right_edge.i <= after
+            and any(c.dep_ == "nsubj" for c in tok.children)
+            and any(c.dep_ in ("nsubj", "nsubjpass", "expl") and c.i > after for c in head.children))
 
 
 def _in_question(tok: Token) -> bool:
@@ -293,9 +371,10 @@ def _object(verb: Token) -> Token | None:
     return None
 
 
-def _that_clause_misparsed(verb: Token) -> tuple[int, int] | None:
-    """"said at a briefing that X …", "acknowledged for the first time that X …": the parser
-    hangs the that-clause on the noun as a relative clause; take what follows "that"."""
+def _that_clause_misparsed(verb: Token, lex: CueLexicon) -> tuple[int, int] | None:
+    """"said at a briefing that X …", "acknowledged for the first time that X …", "said in a
+    statement that X …": the parser hangs the that-clause on the noun (as a relative clause,
+    or as the statement noun's own clause); take what follows "that"."""
     for prep in verb.rights:
         if prep.dep_ != "prep":
             continue
@@ -304,7 +383,8 @@ def _that_clause_misparsed(verb: Token) -> tuple[int, int] | None:
                 continue
             for rc in pobj.rights:
                 first = rc.doc[rc.left_edge.i]
-                if rc.dep_ == "relcl" and first.lower_ == "that" and any(
+                own = rc.dep_ in ("acl", "ccomp") and prep.lower_ == "in" and cue_kind(pobj, lex) == "nominal"
+                if (rc.dep_ == "relcl" or own) and first.lower_ == "that" and any(
                         c.dep_ in ("nsubj", "nsubjpass") and c.i != first.i for c in rc.children):
                     return first.i + 1, pobj.right_edge.i + 1
     return None
@@ -323,15 +403,34 @@ def _content(root: Token, cue: Token, lex: CueLexicon) -> tuple[int, int]:
     first = doc[start]
     if first.dep_ == "mark" and first.lower_ == "that":
         start += 1
+    infinitive = root.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in root.children)
     for t in doc[root.i + 1:end]:
         if t.dep_ in _NESTED_DEPS and t.tag_ == "VBG" and cue_kind(t, lex) in ("speech", "cognition") \
-                and not any(c.dep_ in _FINITE_SUBJECTS for c in t.children):
+                and not any(c.dep_ in _FINITE_SUBJECTS for c in t.children) \
+                and not _inside_marks(doc, start, t.i):
             end = min(end, t.left_edge.i)
             break
         if t.dep_ == "conj" and start <= t.head.i < end and _second_statement(t, root, lex):
             end = min(end, t.left_edge.i)
             break
+        if infinitive and t.head.i == root.i and t.dep_ == "advcl" and t.tag_ == "VBG" \
+                and doc[t.left_edge.i - 1].text == ",":
+            # "vowed to target ships in the strait, disrupting a trade route": the writer's gloss
+            end = min(end, t.left_edge.i - 1)
+            break
+        if infinitive and t.dep_ == "appos" and t.right_edge.i == end - 1 \
+                and doc[t.left_edge.i - 1].text == ",":
+            # "vowed to repeal the act, a provision that …": the writer explains the act
+            end = t.left_edge.i - 1
+            break
     return start, _drop_tail(doc, start, end)
+
+
+def _inside_marks(doc: Doc, start: int, i: int) -> bool:
+    """Token i sits inside a quotation opened within the content: the speaker's own words, so a
+    participle there ("… 'knowing that …'") is not the writer's next attribution."""
+    marks = sum(1 for t in doc[start:i] if t.text in _DOUBLE_MARK_TOKENS)
+    return marks % 2 == 1
 
 
 def _second_statement(conj: Token, root: Token, lex: CueLexicon) -> bool:

@@ -124,7 +124,7 @@ def _verb_speaker(verb: Token, lex: CueLexicon, depth: int,
         return _ref(min(subjects, key=lambda c: abs(c.i - verb.i)), verb)
     inverted = _inverted_subject(verb)
     if inverted is not None:
-        return _ref(inverted, verb)
+        return _whose_statement(inverted, verb, lex) or _ref(inverted, verb)
     if depth >= 4:
         return None
     if verb.dep_ == "conj" and verb.head.pos_ in _VERB_POS:
@@ -152,9 +152,27 @@ def _verb_speaker(verb: Token, lex: CueLexicon, depth: int,
     return None
 
 
+def _whose_statement(noun: Token, verb: Token, lex: CueLexicon) -> SpeakerRef | None:
+    """"“…,” read a statement from Velkov": the speaker is whose the statement is, also when the
+    parser hung "from Velkov" on the verb."""
+    if cue_kind(noun, lex) != "nominal":
+        return None
+    own = _nominal_speaker(noun, lex, 4)
+    if own is not None:
+        return own
+    for c in verb.rights:
+        if c.dep_ == "prep" and c.lower_ in ("from", "by") and c.i == noun.right_edge.i + 1:
+            pobj = _child(c, ("pobj",))
+            if pobj is not None:
+                ref = _ref(pobj)
+                return SpeakerRef(noun.left_edge.i, ref.end, ref.head)
+    return None
+
+
 def _inverted_subject(verb: Token) -> Token | None:
-    """"“…,” said Smith" parsed with Smith as an object or modifier of the verb."""
-    if verb.i == 0 or verb.doc[verb.i - 1].text not in (",", "”", '"', "’", "'"):
+    """"“…,” said Smith" parsed with Smith as an object or modifier of the verb. Only a finite
+    verb inverts: in "…, calling it “…”" the object is what is named, not who speaks."""
+    if verb.i == 0 or verb.doc[verb.i - 1].text not in (",", "”", '"', "’", "'") or verb.tag_ == "VBG":
         return None
     for c in verb.rights:
         if c.dep_ in ("dobj", "attr", "npadvmod", "nsubj", "appos", "oprd", "dative") and (
@@ -195,16 +213,35 @@ def appos_actor(doc: Doc, ref: SpeakerRef, actors: ActorIndex) -> str | None:
     return None
 
 
-def resolve(doc: Doc, ref: SpeakerRef | None, actors: ActorIndex) -> str | None:
+def resolve(doc: Doc, ref: SpeakerRef | None, actors: ActorIndex,
+            bodies: frozenset[str] = frozenset()) -> str | None:
     if ref is None:
         return None
-    return actors.at(ref.head) or appos_actor(doc, ref, actors) or actor_for(ref, actors)
+    return actors.at(ref.head) or appos_actor(doc, ref, actors) or body_actor(doc, ref, actors, bodies) \
+        or actor_for(ref, actors)
 
 
-def resolve_all(doc: Doc, ref: SpeakerRef | None, actors: ActorIndex) -> list[str]:
+def body_actor(doc: Doc, ref: SpeakerRef, actors: ActorIndex, bodies: frozenset[str]) -> str | None:
+    """"his office said", "Velkov's ministry said": a body of a person's state speaks for that
+    state, not for the person; the state (or organisation) the person acts for, when the
+    article names it as an actor."""
+    head = doc[ref.head]
+    if head.pos_ != "NOUN" or head.lemma_.lower() not in bodies:
+        return None
+    poss = _child(head, ("poss",))
+    person = actors.get(actors.at(poss.i)) if poss is not None else None
+    if person is None or person.kind != "person" or not person.code:
+        return None
+    found = [a for a in actors.actors if a.kind in ("state", "organisation") and a.code == person.code]
+    found.sort(key=lambda a: a.kind != "state")
+    return found[0].id if found else None
+
+
+def resolve_all(doc: Doc, ref: SpeakerRef | None, actors: ActorIndex,
+                bodies: frozenset[str] = frozenset()) -> list[str]:
     """Every actor of a joint speaker ("Scholz and Rutte", "Niger, Mali and Burkina Faso"):
     the head's, then each conjunct's, in text order, without repeats."""
-    first = resolve(doc, ref, actors)
+    first = resolve(doc, ref, actors, bodies)
     out = [first] if first else []
     if ref is None:
         return out
@@ -215,6 +252,35 @@ def resolve_all(doc: Doc, ref: SpeakerRef | None, actors: ActorIndex) -> list[st
         if found and found not in out:
             out.append(found)
     return out
+
+
+def from_media(doc: Doc, ref: SpeakerRef, lex: CueLexicon) -> bool:
+    """A speaker that is a medium: named as one ("AFP", "state media"), or a published piece of
+    one ("a Reuters report", "a report by Reuters"), or a definite piece whose earlier mention
+    was ("… a story by the broadcaster Radio Nord. The story said …")."""
+    if lex.is_media(doc[ref.start:ref.end].text):
+        return True
+    head = doc[ref.head]
+    if head.pos_ != "NOUN" or head.lemma_.lower() not in lex.publications:
+        return False
+    if _owned_by_media(head, lex):
+        return True
+    if refers_back(doc, ref) is None:
+        return False
+    for j in range(ref.start - 1, -1, -1):
+        earlier = doc[j]
+        if earlier.pos_ == "NOUN" and earlier.lemma_.lower() == head.lemma_.lower():
+            return _owned_by_media(earlier, lex)
+    return False
+
+
+def _owned_by_media(noun: Token, lex: CueLexicon) -> bool:
+    """"a Reuters report", "the Daily Sentinel's story", "a report by/in/from the outlet Nordpost"."""
+    owners = [c for c in noun.children if c.dep_ in ("poss", "compound")]
+    owners += [p for c in noun.children if c.dep_ == "prep" and c.lower_ in ("by", "in", "from")
+               for p in c.children if p.dep_ == "pobj"]
+    return any(lex.is_media(t.text) or lex.is_media(t.doc[t.left_edge.i:t.right_edge.i + 1].text)
+               for o in owners for t in o.subtree)
 
 
 def refers_back(doc: Doc, ref: SpeakerRef) -> str | None:
