@@ -17,6 +17,22 @@ def nlp():
 
 
 @pytest.fixture(scope="session")
+def onto():
+    from newsgraph.events import Ontology
+
+    return Ontology.load()
+
+
+@pytest.fixture(scope="module")
+def extractor(nlp, onto):
+    """The whole extraction with the packaged knowledge base; a fresh person memory per module."""
+    from newsgraph.actors import KnowledgeBase, PersonMemory
+    from newsgraph.pipeline import Extractor
+
+    return Extractor(nlp=nlp, kb=KnowledgeBase.load(), ontology=onto, memory=PersonMemory())
+
+
+@pytest.fixture(scope="session")
 def shared_dir() -> Path:
     """The project's ../shared folder (gold sets, datasets); tests needing it skip without it."""
     if not SHARED.is_dir():

@@ -54,3 +54,16 @@ def index_names(doc, names: dict[str, tuple[str | None, str]]) -> tuple[ActorInd
                 idx.add_mention(ActorMention(span.start, span.end, ids[name]))
             start = pos + 1
     return idx, ids
+
+
+def coded(extractor, text: str) -> dict[tuple, str]:
+    """(source codes, type, target codes) -> factuality of every event of a synthetic sentence,
+    extracted end to end; a place stands for its state."""
+    ex = extractor.extract(Article(id="synthetic", text=text))
+
+    def code(actor_id: str):
+        a = ex.actor(actor_id)
+        return a.code or a.country
+
+    return {(tuple(sorted(code(s) for s in e.sources)), e.type, tuple(sorted(code(t) for t in e.targets))):
+            e.factuality for e in ex.events}

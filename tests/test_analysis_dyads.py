@@ -9,17 +9,11 @@ import pytest
 from analysis_corpus import ARTICLES, JUNE, distinct_events, reports
 from newsgraph.analysis import queries
 from newsgraph.errors import QueryError
-from newsgraph.events.ontology import Ontology
 
 
 @pytest.fixture(scope="module")
 def conn(analysis_conn):
     return analysis_conn
-
-
-@pytest.fixture(scope="module")
-def onto():
-    return Ontology.load()
 
 
 def expected(onto, source, target, factualities=("asserted",), start=JUNE[0], end=JUNE[1]):

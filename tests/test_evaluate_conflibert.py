@@ -17,13 +17,7 @@ from spacy.tokens import Doc
 
 from newsgraph.errors import InputError
 from newsgraph.evaluate import conflibert
-from newsgraph.events.ontology import Ontology
 from newsgraph.records import Article, Event, Extraction, Quote, Span
-
-
-@pytest.fixture(scope="module")
-def onto():
-    return Ontology.load()
 
 
 @pytest.fixture(scope="module")

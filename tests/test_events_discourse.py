@@ -9,7 +9,7 @@ from datetime import date
 import pytest
 from events_helpers import index_names
 
-from newsgraph.events import Ontology, extract_events
+from newsgraph.events import extract_events
 from newsgraph.records import Article, Quote, Span
 
 NAMES = {
@@ -21,11 +21,6 @@ NAMES = {
     "Kyiv": (None, "location"), "Lake Town": (None, "location"),
     "Jane Roe": ("NATO", "person"), "Tom Doe": ("FRA", "person"), "Ali Musa": ("TCD", "person"),
 }
-
-
-@pytest.fixture(scope="module")
-def onto():
-    return Ontology.load()
 
 
 def run(nlp, onto, text: str, quotes: tuple[tuple[str, str, str], ...] = ()) -> dict[tuple[str, str, str], str]:

@@ -10,11 +10,6 @@ PLOVER_TYPES = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "R
                 "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"}
 
 
-@pytest.fixture(scope="module")
-def onto():
-    return Ontology.load()
-
-
 def test_events_ontology_has_the_sixteen_types(onto):
     assert set(onto.types) == PLOVER_TYPES
 

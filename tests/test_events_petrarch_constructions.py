@@ -11,35 +11,13 @@ from __future__ import annotations
 from types import SimpleNamespace
 
 import pytest
-from events_helpers import article, index, parse, triples
+from events_helpers import article, coded, index, parse, triples
 
 from newsgraph.actors import KnowledgeBase, PersonMemory
 from newsgraph.evaluate import petrarch
-from newsgraph.events import Ontology, extract_events
+from newsgraph.events import extract_events
 from newsgraph.pipeline import Extractor
 from newsgraph.records import Actor, Article, Event, Extraction, Span
-
-
-@pytest.fixture(scope="module")
-def onto():
-    return Ontology.load()
-
-
-@pytest.fixture(scope="module")
-def extractor(nlp, onto):
-    return Extractor(nlp=nlp, kb=KnowledgeBase.load(), ontology=onto, memory=PersonMemory())
-
-
-def _code(ex, actor_id: str):
-    a = ex.actor(actor_id)
-    return a.code or a.country  # a place stands for its state
-
-
-def coded(extractor, text: str) -> dict[tuple, str]:
-    """(source codes, type, target codes) -> factuality for every event of a synthetic sentence."""
-    ex = extractor.extract(Article(id="synthetic", text=text))
-    return {(tuple(sorted(_code(ex, s) for s in e.sources)), e.type, tuple(sorted(_code(ex, t) for t in e.targets))):
-            e.factuality for e in ex.events}
 
 
 # --------------------------------------------------------------------------- be about to / ready / able
@@ -115,7 +93,7 @@ def test_events_petrarch_constructions_negative_subject(extractor, text, event, 
 ])
 def test_events_petrarch_constructions_reduced_relations(extractor, onto, text, typ, fact):
     ex = extractor.extract(Article(id="synthetic", text=text))
-    ev = [e for e in ex.events if e.type == typ and [_code(ex, t) for t in e.targets] == ["CHL"]]
+    ev = [e for e in ex.events if e.type == typ and [ex.actor(t).code for t in e.targets] == ["CHL"]]
     assert [e.factuality for e in ev] == [fact]
     if typ == "THREATEN":
         assert ev[0].cameo == "1313"  # threaten to reduce or break relations
@@ -165,7 +143,7 @@ def test_events_petrarch_constructions_agent_from_state(extractor):
 def test_events_petrarch_constructions_agent_of_coordinated_places(extractor):
     ex = extractor.extract(Article(id="synthetic", text="Lawmakers in Peru and Chile condemned Bolivia."))
     assert sorted(a.code for a in ex.actors if a.sector == "LEG") == ["CHL", "PER"]
-    assert any(e.type == "ACCUSE" and sorted(_code(ex, s) for s in e.sources) == ["CHL", "PER"] for e in ex.events)
+    assert any(e.type == "ACCUSE" and sorted(ex.actor(s).code for s in e.sources) == ["CHL", "PER"] for e in ex.events)
 
 
 def test_events_petrarch_constructions_agent_nationality_wins_over_place(extractor):

@@ -4,17 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from newsgraph.events import Ontology, extract_events
+from newsgraph.events import extract_events
 
 from events_helpers import article, index, parse, quote_over, triples
 
 A = {"a1": ("Russia", "RUS"), "a2": ("Ukraine", "UKR"), "a3": ("Iran", "IRN"), "a4": ("North Korea", "PRK"),
      "a5": ("China", "CHN"), "a6": ("Jane Roe", "NATO")}
-
-
-@pytest.fixture(scope="module")
-def onto():
-    return Ontology.load()
 
 
 def run(nlp, onto, spec, spans, quotes=()):

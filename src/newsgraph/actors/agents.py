@@ -34,9 +34,25 @@ from .index import ActorIndex, ActorMention
 from .normalise import fold
 
 ATTACH_DEPS = frozenset({"amod", "compound", "nmod", "poss"})
-ATTACH_PREPS = frozenset({"in", "of", "from"})
-# "X of Y" already reads as Y to the event stage (arguments.np_actors); "in"/"from" do not
-PLACE_PREPS = frozenset({"in", "from"})
+ATTACH_PREPS = frozenset({"in", "of", "from", "throughout", "across"})
+# "X of Y" already reads as Y to the event stage (arguments.np_actors); the others do not
+PLACE_PREPS = frozenset({"in", "from", "throughout", "across"})
+# "Demonstrators marched in Monrovia": a place of the clause places its unnamed participants;
+# "from" is left out ("troops withdrew from Lebanon" are not Lebanon's)
+CLAUSE_PREPS = frozenset({"in", "throughout", "across"})
+# "rioted at a jail in Dili": a spot of the clause places its participants only through the place
+# it is in ("protested at the US embassy" does not make them American)
+SPOT_PREPS = frozenset({"at", "near", "outside"})
+CLAUSE_ROLES = frozenset({"nsubj", "nsubjpass", "dobj"})
+# sectors placed by the clause: people of the place itself (not refugees, migrants, or
+# troops, who are often foreign where they act)
+CLAUSE_SECTORS = frozenset({"OPP", "CVL", "EDU", "LAB", "REL", "MED", "BUS", "COP"})
+# bodies whose members an agent noun can be: "doctors from two American aid groups"
+BODY_NOUNS = frozenset("""group organisation organization agency charity company firm unit battalion brigade
+    regiment division team contingent delegation mission association union""".split())
+# "the Syrian people", "the people of Ukraine" name the nation (the state itself); only a place
+# makes residents of them ("people in Hong Kong", "people blocked streets in Lima")
+PLACE_ONLY_NOUNS = frozenset({"people"})
 NOUN_POS = frozenset({"NOUN", "PROPN"})
 # CAMEO sectors of the state itself besides those named in agents_core.yaml (SPY intelligence)
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
@@ -110,22 +126,66 @@ def _with_conjuncts(toks) -> list:
     return out
 
 
-def _attached_states(tok, index: ActorIndex, kb) -> list[tuple[str, bool, bool]]:
+def _pobjs(t, preps: frozenset[str]) -> list:
+    return [g for p in t.children if p.dep_ == "prep" and p.lower_ in preps
+            for g in _with_conjuncts([g for g in p.children if g.dep_ == "pobj"])]
+
+
+def _place_words(g) -> list:
+    """A place phrase and the names inside it: "the capital Kabul", "East Timor's capital"."""
+    return [g] + [c for c in g.children if c.dep_ in ("poss", "appos")]
+
+
+def _clause_places(tok) -> list:
+    """Places of the clause an agent noun takes part in: "in X" on the verb it is the subject
+    or object of ("Demonstrators marched in Monrovia"), on the verb of a clause modifying it
+    ("demonstrators protesting in Monrovia"), or, since the parser often hangs a verb's place
+    on its object, on that verb's object ("protesting election results in Monrovia")."""
+    verbs = [c for c in tok.children if c.dep_ in ("acl", "relcl") and c.pos_ in ("VERB", "AUX")]
+    role = tok
+    for _ in range(3):
+        # "thousands of students", "a group of refugees": the quantity takes the clause role
+        if role.dep_ == "pobj" and role.head.lower_ == "of" and role.head.head.pos_ in ("NOUN", "NUM"):
+            role = role.head.head
+    if role.dep_ in CLAUSE_ROLES and role.head.pos_ in ("VERB", "AUX"):
+        verbs.append(role.head)
+    out = []
+    for v in verbs:
+        heads = [v] + [o for o in v.children if o.dep_ == "dobj" and o is not role]
+        for h in heads:
+            for g in _pobjs(h, CLAUSE_PREPS):
+                out += _place_words(g)
+            for g in _pobjs(h, SPOT_PREPS):
+                out += [w for p in _pobjs(g, CLAUSE_PREPS) for w in _place_words(p)]
+    return out
+
+
+def _attached_states(tok, index: ActorIndex, kb, by_clause: bool = False,
+                     place_only: bool = False) -> list[tuple[str, bool, bool]]:
     """(code, named as a place?, attached by a preposition?) of each state attached to an agent
-    noun: a modifier ("Ugandan", "Iraq's", "Chile" in "Chile cleric") or a phrase ("in France and
-    Germany", "from Chad")."""
+    noun: a modifier ("Ugandan", "Iraq's", "Chile" in "Chile cleric"), a phrase ("in France and
+    Germany", "from Chad", "throughout Indonesia"), or, with ``by_clause`` and nothing else
+    attached, a place of its clause (``_clause_places``). With ``place_only``, only places count."""
     found: dict[str, tuple[bool, bool]] = {}
-    mods = _with_conjuncts([c for c in tok.children if c.dep_ in ATTACH_DEPS])
+    mods = [] if place_only else _with_conjuncts([c for c in tok.children if c.dep_ in ATTACH_DEPS])
     preps = [(g, p.lower_ in PLACE_PREPS) for p in tok.children
-             if p.dep_ == "prep" and p.lower_ in ATTACH_PREPS
+             if p.dep_ == "prep" and p.lower_ in (PLACE_PREPS if place_only else ATTACH_PREPS)
              for g in _with_conjuncts([g for g in p.children if g.dep_ == "pobj"])]
+    # "doctors from two American aid groups", "soldiers from Nigerian units": whose the group is
+    preps += [(m, True) for g, place in list(preps) if place and index.at(g.i) is None
+              and g.lemma_.lower() in BODY_NOUNS
+              for m in g.children if m.dep_ in ("amod", "compound") and m.i < g.i]
     if preps:
         # "lawmakers in France and Germany" parsed as "lawmakers ... and Germany": a bare name
         # right after the place, joined by "and", is another place of the same phrase
         last = max(g.right_edge.i for g, _ in preps)
         preps += [(c, preps[-1][1]) for c in tok.children if c.dep_ == "conj" and c.pos_ == "PROPN"
                   and c.i == last + 2 and c.doc[last + 1].dep_ == "cc"]
-    for group in ([(m, False) for m in mods], preps):
+    groups = [[(m, False) for m in mods], preps]
+    # "activists from the Fatah movement" belong to what they are attached to, whatever it is
+    if by_clause and not any(index.at(i) for c, _ in groups[0] + groups[1] for i in range(c.left_edge.i, c.i + 1)):
+        groups.append([(g, True) for g in _clause_places(tok)])
+    for group in groups:
         for c, via_prep in group:
             aid = index.at(c.i)
             actor = index.get(aid) if aid else None
@@ -137,6 +197,8 @@ def _attached_states(tok, index: ActorIndex, kb) -> list[tuple[str, bool, bool]]
                 entry = kb.lookup(actor.name)
                 if entry is not None and entry.kind == "state" and entry.code:
                     found.setdefault(entry.code, (True, via_prep))
+                elif actor.country and kb.state(actor.country) is not None:
+                    found.setdefault(actor.country, (True, via_prep))  # a city the actor stage placed
         if found:
             break  # "Romanian refugees in Hungary": the modifier says whose they are
     return [(code, place, prep) for code, (place, prep) in found.items()]
@@ -186,7 +248,8 @@ def add_agents(doc, index: ActorIndex, kb) -> None:
         if sector is None:
             continue
         head = doc[start:tok.i + 1].root
-        states = _attached_states(head, index, kb)
+        states = _attached_states(head, index, kb, by_clause=sector in CLAUSE_SECTORS,
+                                  place_only=start == tok.i and tok.lower_ in PLACE_ONLY_NOUNS)
         # a dictionary's own sectors (MOP main opposition, HRI rights groups) are not state bodies
         is_group = sector not in state_sectors
         # "Iranian officials" already reads as Iran; "officials in Iran" does not

@@ -47,6 +47,15 @@ class ActorIndex:
             if len(actor_ids) > 1:
                 self.token_actors.setdefault(i, list(actor_ids))
 
+    def add_joint(self, start: int, end: int, actor_ids: list[str], how: str = "kb") -> None:
+        """Tokens [start, end), already a mention of ``actor_ids[0]``, stand for all of
+        ``actor_ids`` (a dictionary name with several codes): mentions for the others."""
+        for a in actor_ids[1:]:
+            self.mentions.append(ActorMention(start, end, a, how))
+        for i in range(start, end):
+            self.token_actor.setdefault(i, actor_ids[0])
+            self.token_actors.setdefault(i, list(actor_ids))
+
     def get(self, actor_id: str | None) -> Actor | None:
         if actor_id is None:
             return None

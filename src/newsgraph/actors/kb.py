@@ -73,27 +73,47 @@ class KnowledgeBase:
         return kb
 
     def _merge(self, entries: Iterable[KBEntry]) -> None:
-        """States merge by code (names from every file add up); other entries are kept as given."""
+        """States merge by code (names from every file add up); other entries are kept as given.
+
+        A dated state entry (a PETRARCH code in force for a while: "ZIMBABWE [RHO <790606]")
+        is kept apart so that its names count only in its period (``in_force``); a dictionary
+        name never renames a known state ("SAINT_BARTHELEMY [FRA]" is another name of France,
+        not France's name): new names are kept as places standing for it (``_as_places``).
+        """
+        self._canonical: dict[int, KBEntry] = {}
+        joints: list[tuple[list[str], list[KBEntry]]] = []
         for e in entries:
+            if e.joint and e is e.joint[0]:
+                joints.append(([e.name, *e.aliases], e.joint))  # its names before any merge
             if e.kind == "state" and e.code:
                 known = self.states.get(e.code)
+                if known is not None and not known.dated and e.source.startswith("petrarch:"):
+                    _as_places(e, known)
                 if known is None:
                     if not e.name:
                         e.name = e.aliases[0] if e.aliases else e.code
                     self.states[e.code] = e
                     self.entries.append(e)
                     continue
-                if e.name and e.source != "pycountry":
+                if e.dated or known.dated:
+                    if known.dated and not e.dated:
+                        self.states[e.code] = e  # the undated entry names the state
+                    self.entries.append(e)
+                    continue
+                self._canonical[id(e)] = known
+                if e.name and e.source != "pycountry" and not e.source.startswith("petrarch:"):
                     if known.name and known.name != e.name:
                         known.aliases.append(known.name)
                     known.name = e.name
-                for attr in ("aliases", "demonyms", "capitals"):
+                known.aliases.extend(a for a in e.aliases if a not in known.aliases)
+                for attr in ("demonyms", "capitals"):
                     have = getattr(known, attr)
                     have.extend(a for a in getattr(e, attr) if a not in have)
                 continue
             if e.kind == "organisation" and e.country is None and e.code in self.states:
                 e.country = e.code
             self.entries.append(e)
+        self._joints = [(names, [self._canonical.get(id(m), m) for m in group]) for names, group in joints]
 
     def _build_indexes(self) -> None:
         alias: dict[tuple[str, ...], list[AliasHit]] = defaultdict(list)
@@ -110,10 +130,17 @@ class KnowledgeBase:
                 if key and not any(h.entry is entry and h.how == how for h in alias[key]):
                     alias[key].append(AliasHit(entry, how))
 
+        # function words inside titles ("Secretary of State") do not make a word a title
+        self._title_words = {w for t in self.titles for name in [t.title, *t.aliases]
+                             for w in alias_key(name) if w not in _FUNCTION_WORDS and any(c.isalpha() for c in w)}
         for e in self.entries:
             how_name = "name"
             add(e.name, e, how_name)
             for a in e.aliases:
+                if e.kind == "person" and e.source.startswith("petrarch:") and self._titled(a):
+                    # "RUSSIAN_PRESIDENT_VLADIMIR_PUTIN": the title and the state are read by the
+                    # title rules (a role, a mention of Russia); the name alone finds the person
+                    continue
                 add(a, e, "alias")
             for d in e.demonyms:
                 add(d, e, "demonym")
@@ -127,6 +154,15 @@ class KnowledgeBase:
         for hits in alias.values():
             hits.sort(key=lambda h: (_HOW_RANK[h.how], _KIND_RANK.get(h.entry.kind, 9)))
         self._alias = dict(alias)
+        joint: dict[tuple[str, ...], list[KBEntry]] = {}
+        for names, group in self._joints:
+            for name in names:
+                for variant in _variants(name):
+                    key = alias_key(variant)
+                    if key:
+                        have = joint.setdefault(key, [])
+                        have.extend(m for m in group if m not in have)
+        self._joint = joint
         # "UN", "US": an alias written only in capitals matches only capitals ("Un", "us" do not)
         self.upper_only = frozenset(upper - mixed)
         self._surnames = dict(surnames)
@@ -148,9 +184,6 @@ class KnowledgeBase:
         for k in self._titles:
             title_lengths[k[0]].add(len(k))
         self._title_lengths = {k: tuple(sorted(v, reverse=True)) for k, v in title_lengths.items()}
-        # function words inside titles ("Secretary of State") do not make a word a title
-        self._title_words = {w for k in self._titles for w in k
-                             if w not in _FUNCTION_WORDS and any(c.isalpha() for c in w)}
 
         self._orgs: dict[str, KBEntry] = {}
         for e in self.entries:
@@ -165,11 +198,26 @@ class KnowledgeBase:
                 holders[(self.canonical_title(e.role), e.code)].append(e)
         self._holders = dict(holders)
 
+    def _titled(self, name: str) -> bool:
+        """Whether a person's alias carries a title before the name ("President Firefly")."""
+        return any(w in self._title_words for w in alias_key(name)[:-1])
+
     # ------------------------------------------------------------------ lookups
 
     def hits(self, key: tuple[str, ...]) -> list[AliasHit]:
         """Every entry an alias (as token keys) names, best first."""
         return self._alias.get(key, [])
+
+    @property
+    def has_joint_names(self) -> bool:
+        """Whether any name stands for several actors at once (dictionaries with "[A/B]")."""
+        return bool(self._joint)
+
+    def joint(self, key: tuple[str, ...], when: date | None = None) -> list[KBEntry]:
+        """Every actor a name stands for at once (a dictionary phrase with several codes), in
+        force on ``when``; [] for a name that stands for one actor."""
+        group = [e for e in self._joint.get(key, ()) if in_force(e, when)]
+        return group if len(group) > 1 else []
 
     def lengths_from(self, first_key: str) -> tuple[int, ...]:
         """Alias lengths (in tokens, longest first) that start with this token key."""
@@ -177,7 +225,7 @@ class KnowledgeBase:
 
     def lookup(self, name: str, when: date | None = None) -> KBEntry | None:
         """The entry a name denotes; a person's entry is the one in office on ``when``."""
-        hits = self.hits(alias_key(name))
+        hits = current_hits(self.hits(alias_key(name)), when)
         if not hits:
             return None
         persons = [h.entry for h in hits if h.entry.kind == "person"]
@@ -225,6 +273,43 @@ class KnowledgeBase:
     def org(self, code: str | None) -> KBEntry | None:
         """The organisation a code stands for (the organisation itself, not one of its organs)."""
         return self._orgs.get(code) if code else None
+
+
+def _as_places(e: KBEntry, known: KBEntry) -> None:
+    """A dictionary's other names for a known state are mostly its cities and regions
+    (Phoenix lists a country's cities as synonyms of its record): like a capital, such a name
+    is the state where it acts ("Basra said") and a place where it is one ("fighting in
+    Basra"). Names the state
+    already has keep their standing; the entry's own name is the state's when it is one of them."""
+    names = {alias_key(n) for n in [known.name, *known.aliases]}
+    demonyms = {alias_key(n) for n in known.demonyms}
+    given = [n for n in [e.name, *e.aliases] if n]
+    e.demonyms = _dedupe_keys([*e.demonyms, *(n for n in given if alias_key(n) in demonyms)])
+    e.capitals = _dedupe_keys([*e.capitals, *(n for n in given if alias_key(n) not in names | demonyms)])
+    e.aliases = [n for n in e.aliases if alias_key(n) in names]
+    if e.name and alias_key(e.name) not in names:
+        e.name = known.name
+
+
+def _dedupe_keys(names) -> list[str]:
+    seen: dict[tuple[str, ...], str] = {}
+    for n in names:
+        seen.setdefault(alias_key(n), n)
+    return list(seen.values())
+
+
+def in_force(entry: KBEntry, when: date | None) -> bool:
+    """Whether an entry counts on ``when``; without a date, entries that have not ended do."""
+    return entry.end is None if when is None else entry.in_office(when)
+
+
+def current_hits(hits: list[AliasHit], when: date | None) -> list[AliasHit]:
+    """The hits in force on ``when`` (all of them when none is), best first; of two entries
+    of one kind, a dated one in force beats an undated one ("Zimbabwe" in 1978 is RHO)."""
+    if not any(h.entry.dated for h in hits):
+        return hits
+    keep = [h for h in hits if in_force(h.entry, when)] or hits
+    return sorted(keep, key=lambda h: (_HOW_RANK[h.how], _KIND_RANK.get(h.entry.kind, 9), not h.entry.dated))
 
 
 def choose_by_date(entries: list[KBEntry], when: date | None) -> KBEntry:
@@ -305,4 +390,5 @@ def _package_data() -> Loaded:
     return out
 
 
-__all__ = ["KnowledgeBase", "AliasHit", "choose_by_date", "surname_of", "PACKAGE_FILES"]
+__all__ = ["KnowledgeBase", "AliasHit", "choose_by_date", "current_hits", "in_force", "surname_of",
+           "PACKAGE_FILES"]

@@ -36,6 +36,13 @@ class KBEntry:
     start: date | None = None
     end: date | None = None
     source: str = "package"  # which file it came from: "package", a user path, "petrarch:<file>"
+    # Every entry one name stands for at once, this one included: a PETRARCH phrase with
+    # several codes ("[FRO/BIL/SAM]") names several actors. Empty for ordinary entries.
+    joint: list["KBEntry"] = field(default_factory=list, repr=False, compare=False)
+
+    @property
+    def dated(self) -> bool:
+        return self.start is not None or self.end is not None
 
     def in_office(self, when: date | None) -> bool:
         """True when ``when`` falls in the period of office (always True without a date)."""

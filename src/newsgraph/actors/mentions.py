@@ -7,7 +7,9 @@ the entity label only decides names the knowledge base does not know.
 from __future__ import annotations
 
 from .context import Cand, DocContext
-from .kb import choose_by_date
+from .index import ActorIndex
+from .kb import choose_by_date, current_hits
+from ..records import Actor, Span
 from .normalise import fold
 
 ENTITY_LABELS = ("PERSON", "ORG", "GPE", "NORP", "FAC", "LOC")
@@ -33,7 +35,7 @@ def kb_scan(ctx: DocContext) -> list[Cand]:
             if hits and _capitalised(ctx, i, i + length):
                 found = (length, hits)
                 break
-        if found is None:
+        if found is None or _inside_unknown_name(ctx, i, found, out):
             i += 1
             continue
         length, hits = found
@@ -42,6 +44,20 @@ def kb_scan(ctx: DocContext) -> list[Cand]:
             out.append(cand)
         i += length
     return out
+
+
+def _inside_unknown_name(ctx: DocContext, i: int, found, out: list[Cand]) -> bool:
+    """A one-word dictionary name ending a longer capitalised name the knowledge base does
+    not know ("Organization" in "Coastal Farmers Organization", "Tigers" in "Harbour Tigers
+    Fan Club") is part of that name: PETRARCH dictionaries hold such generic synonyms."""
+    length, hits = found
+    if length != 1 or i == 0 or not all(h.entry.source.startswith("petrarch:") for h in hits):
+        return False
+    prev = ctx.tokens[i - 1]
+    if out and out[-1].end == i:
+        return False  # "Russian Senate": the word before is a known name itself
+    # a title-case word only: "MSF Freedonia diplomat" is an agent before a name, not one name
+    return prev.is_alpha and prev.is_title and not prev.is_stop and not prev.is_sent_start
 
 
 def _capitalised(ctx: DocContext, start: int, end: int) -> bool:
@@ -53,7 +69,8 @@ def _capitalised(ctx: DocContext, start: int, end: int) -> bool:
 
 
 def _cand_from_hits(ctx: DocContext, start: int, end: int, hits) -> Cand | None:
-    hits = [h for h in hits if (h.entry.sector or "").upper() not in ctx.lex.media_sectors]
+    media = ctx.lex.media_sectors
+    hits = [h for h in current_hits(hits, ctx.when) if (h.entry.sector or "").upper() not in media]
     if not hits:
         return None  # news media are not actors
     best = hits[0]
@@ -149,10 +166,10 @@ def reconcile(ctx: DocContext, kb_cands: list[Cand], ents: list[tuple[int, int, 
             by_token[i] = c
     dropped: set[int] = set()
     rest: list[tuple[int, int, str]] = []
-    for s, t, label in ents:
+    for s, t, label in _split_lists(ctx, ents, by_token):
         if label == "PERSON":
             # "Russian President Vladimir Putin" tagged whole: the name starts after the title
-            while s < t and (by_token.get(s) is not None and by_token[s].kind != "person"
+            while s < t and (by_token.get(s) is not None and _before_name(ctx, by_token[s], t)
                              or ctx.kb.is_title_word(ctx.keys[s]) and not name_like(ctx, s, t)
                              or ctx.keys[s] in ctx.lex.honorifics):
                 s += 1
@@ -170,13 +187,97 @@ def reconcile(ctx: DocContext, kb_cands: list[Cand], ents: list[tuple[int, int, 
             dropped.update(id(c) for c in cands)
             rest.append((s, t, label))
         elif label in ("LOC", "FAC"):
-            if all(c.kind in ("state", "location") for c in cands):
+            # "Freedonia of the Duke of Sylvania": a place name holds one known name at most
+            if len(cands) == 1 and all(c.kind in ("state", "location") for c in cands):
                 dropped.update(id(c) for c in cands)
                 rest.append((s, t, "LOC"))
         elif label == "ORG":
             rest.append((s, t, label))  # "Chinese Foreign Ministry": the state inside is kept too
     kept = [c for c in kb_cands if id(c) not in dropped]
     return kept, rest
+
+
+def _before_name(ctx: DocContext, c: Cand, t: int) -> bool:
+    """Whether a known name opening a PERSON entity qualifies the person ("Russian President
+    X", "U.S. envoy X", "Kremlin aide X") rather than being the first word of the name
+    ("Vladimir Medinsky", "Jordan Peterson": a city or state name followed by a surname)."""
+    if c.kind == "person":
+        return False
+    if c.how == "demonym" or c.end >= t:
+        return True
+    return not (ctx.is_cap(c.end) and ctx.keys[c.end] not in ("'s", "’s")
+                and not ctx.kb.is_title_word(ctx.keys[c.end]))
+
+
+_LIST_WORDS = frozenset({"and", "or", "nor", ",", ";", "with", "versus", "vs", "vs."})
+
+
+def _split_lists(ctx: DocContext, ents: list[tuple[int, int, str]], by_token: dict[int, Cand]):
+    """An entity that strings known names together ("Freedonia and Sylvania", "Freedonia
+    with Sylvania", the small model tags such runs as one FAC or PERSON) is cut at the words that
+    join them; a joining word inside a known name ("Trinidad and Tobago") does not cut."""
+    for s, t, label in ents:
+        cuts = [i for i in range(s, t) if ctx.keys[i] in _LIST_WORDS and i not in by_token]
+        if not cuts or not any(i in by_token for i in range(s, t)):
+            yield s, t, label
+            continue
+        start = s
+        for i in [*cuts, t]:
+            j, k = start, i
+            while j < k and ctx.keys[j] in _TRIM_LEFT:
+                j += 1
+            if j < k:
+                yield j, k, label
+            start = i + 1
+
+
+def add_joint_actors(ctx: DocContext, index: ActorIndex) -> None:
+    """A dictionary name with several codes ("PINKY_AND_FRIENDS [FRD/SYL]") stands for each of
+    those actors, the way "they" stands for the states it refers to: its tokens answer
+    ``all_at`` with one actor per code (the one already resolved first), so an event with it
+    as a party has every one of them as a party. A place (a location actor) stays one place."""
+    kb = ctx.kb
+    if not kb.has_joint_names:
+        return
+    by_code = {(a.kind, a.code): a.id for a in index.actors if a.code}
+    for m in list(index.mentions):
+        key = tuple(ctx.keys[m.start:m.end])
+        group = kb.joint(key[1:] if key[:1] == ("the",) else key, ctx.when)
+        if not group:
+            continue
+        actor = index.get(m.actor_id)
+        if actor is None or actor.kind == "location" or len(index.all_at(m.start)) > 1:
+            continue
+        codes = {e.code for e in group}
+        if actor.code not in codes:
+            continue  # the name was resolved as something else here
+        ids = [actor.id]
+        span = Span(text=ctx.doc[m.start:m.end].text, start=ctx.doc[m.start].idx,
+                    end=ctx.doc[m.end - 1].idx + len(ctx.doc[m.end - 1].text))
+        for e in group:
+            if e.code == actor.code or e.kind == "person":
+                continue
+            aid = by_code.get((e.kind, e.code))
+            if aid is None:
+                aid = f"a{len(index.actors) + 1}"
+                index.actors.append(_joint_actor(kb, e, aid))
+                by_code[(e.kind, e.code)] = aid
+            other = index.get(aid)
+            if not any((sp.start, sp.end) == (span.start, span.end) for sp in other.mentions):
+                other.mentions.append(span)
+            ids.append(aid)
+        if len(ids) > 1:
+            index.add_joint(m.start, m.end, ids, m.how)
+    index.mentions.sort(key=lambda m: (m.start, m.end))
+
+
+def _joint_actor(kb, e, aid: str) -> Actor:
+    if e.kind == "state":
+        state = kb.state(e.code)
+        return Actor(id=aid, name=state.name if state else e.name, kind="state", code=e.code)
+    org = kb.org(e.code)
+    return Actor(id=aid, name=org.name if org else e.name, kind=e.kind, code=e.code, sector=e.sector,
+                 country=e.country)
 
 
 def name_like(ctx: DocContext, s: int, t: int) -> bool:

@@ -10,6 +10,7 @@ entry in office on the publication date), then memory.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import timedelta
 from functools import lru_cache
 
 from .context import Cand, DocContext
@@ -59,6 +60,17 @@ def _words_cached(name: str) -> tuple[str, ...]:
 
 def _words(name: str) -> tuple[str, ...]:
     return _words_cached(name)
+
+
+# a lone surname names an office holder only around their time in office: "Bush" in 2003 is
+# George W. Bush, and "Brown" in 1990 or 2024 is not Gordon Brown
+_SURNAME_AFTER_OFFICE = timedelta(days=5 * 366)
+
+
+def _near_office(entry, when) -> bool:
+    if when is None or entry.in_office(when):
+        return True
+    return entry.end is not None and entry.end <= when <= entry.end + _SURNAME_AFTER_OFFICE
 
 
 def _compatible(a: list[str], b: list[str]) -> bool:
@@ -235,7 +247,7 @@ class PersonBuilder:
             return False
         entry = None
         if len(words) == 1:
-            found = ctx.kb.persons_by_surname(words[0], ctx.when)
+            found = [e for e in ctx.kb.persons_by_surname(words[0], ctx.when) if _near_office(e, ctx.when)]
             if len(found) == 1:
                 entry = found[0]
         if entry is None and not self._titled(s) and self.memory.recall(text) is None:

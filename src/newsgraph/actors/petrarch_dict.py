@@ -30,6 +30,7 @@ import yaml
 
 from ..errors import KnowledgeBaseError
 from .kb_records import AgentEntry, KBEntry
+from .lexicon import lexicon
 
 log = logging.getLogger(__name__)
 
@@ -43,6 +44,7 @@ _LOWER_WORDS = frozenset(
     "of the and for in on at to by with de del della la le les du des da di do dos das al el "
     "bin ibn van von der den y e".split()
 )
+_GROUP_WORDS = frozenset({"army", "armies", "forces", "faction", "organization", "organisation"})
 _FAR_PAST = date.min
 _FAR_FUTURE = date.max
 
@@ -284,18 +286,38 @@ def _entries(record: _Record, ref: str, source: str):
     if not record.default and not record.restrictions:
         log.warning("%s:%d: actor %r has no code; skipped", ref, record.line, names[0])
         return
-    # Dated codes with a sector element (USAGOV 20090120-...) mark an office holder; dated
-    # bare country codes (RHO <790606, then ZWE) mark a state that changed its code.
-    person = any(r.code and len(r.code) > 3 for r in record.restrictions)
+    # Dated codes with a sector element (USAGOV 20090120-...) mark an office holder; a dated
+    # bare country code marks a state whose code or status changed (RHO <790606, then ZWE;
+    # IRQ, IRQOCC 2003-2006, IRQ), and such a record stays a state even when some of its
+    # periods carry a sector: only people hold offices for a while and never "are" a state.
+    # Nor does a group: a dated code of a group without a state (IMGMUSISI >2013) or a phrase
+    # with a group word ("... Liberation Army", coded rebel, then the new state's military).
+    person = any(r.code and len(r.code) > 3 for r in record.restrictions) and not any(
+        r.code and (split_cameo_code(r.code).kind == "state"
+                    or split_cameo_code(r.code).kind == "group" and split_cameo_code(r.code).country is None)
+        for r in record.restrictions) and not _names_a_group(names[0])
     periods: list[tuple[str | None, date | None, date | None]] = [
         (r.code, r.start, r.end) for r in record.restrictions
     ]
-    for code in record.default:
+    for code in _dedupe(record.default):
         periods.extend((code, s, e) for s, e in _default_periods(record.restrictions))
-    for code, start, end in periods:
+    entries: dict[tuple[date | None, date | None], list[KBEntry]] = {}
+    for code, start, end in dict.fromkeys(periods):
         if code is None:
             continue
-        yield _entry(names, code, start, end, person, source)
+        entries.setdefault((start, end), []).append(_entry(names, code, start, end, person, source))
+    for together in entries.values():
+        if len(together) > 1 and not person:
+            # one phrase, several codes at once ("PINKY_AND_FRIENDS [FRD/SYL]"): the phrase names
+            # all of them, as PETRARCH codes one event per code; the resolver makes one actor each
+            for e in together:
+                e.joint = list(together)
+        yield from together
+
+
+def _names_a_group(phrase: str) -> bool:
+    words = set(phrase.lower().replace("-", " ").split())
+    return bool(words & _GROUP_WORDS) or bool(words & lexicon().group_words)
 
 
 @dataclass(frozen=True)
@@ -309,6 +331,7 @@ class CameoActor:
     parent: str | None = None
 
 
+@lru_cache(maxsize=1 << 14)
 def split_cameo_code(code: str) -> CameoActor:
     """``USAGOV`` → state body of USA, sector GOV; ``IGOUNOIAE`` → IAEA (parent UN);
     ``PSEREBHMS`` → a group of PSE, sector REB; ``JAP`` → state JPN; ``---GOV`` → no code."""

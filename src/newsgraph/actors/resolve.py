@@ -19,7 +19,7 @@ from .coref import Coref
 from .index import ActorIndex, ActorMention
 from .kb import KnowledgeBase
 from .memory import PersonMemory
-from .mentions import entity_spans, kb_scan, reconcile
+from .mentions import add_joint_actors, entity_spans, kb_scan, reconcile
 from .normalise import fold
 from .orgs import classify_unknown, learn_acronyms, state_bodies
 from .persons import Person, PersonBuilder
@@ -66,6 +66,7 @@ def resolve_actors(doc, article: Article, kb: KnowledgeBase, memory: PersonMemor
     persons[:] = [p for p in persons if not _inside_only(p, body_tokens)]
     others = _ethnic_groups(ctx, _places_only(ctx, others))
     index = _build_index(ctx, persons, others + bodies + unknown)
+    add_joint_actors(ctx, index)  # a dictionary name coded [FRD/SYL] is two actors (mentions.py)
     add_agents(doc, index, kb)  # "Ugandan rebels", "students in Serbia" (agents.py)
     resolve_anaphora(ctx, index)
     for p in persons:
@@ -104,8 +105,8 @@ NATIONAL_PEOPLES = frozenset({"americans", "canadians", "australians", "britons"
 def _ethnic_groups(ctx: DocContext, cands: list[Cand]) -> list[Cand]:
     """A people named with the state it lives in ("Bosnian Serbs", "Croatian Serb refugees",
     "the Albanians of southern Serbia") is a group of that state, as CAMEO codes it, not the
-    state its name comes from; a described or counted people ("young Algerians", "thousands of
-    Nigerians") is a group of civilians of its own state."""
+    state its name comes from. A people of its own state ("young Algerians", "thousands of
+    Nigerians") stays the state: the gold format keeps "group" for armed or political groups."""
     at = {i: c for c in cands for i in range(c.start, c.end)}
     doc = ctx.doc
     replaced: dict[int, Cand] = {}
@@ -130,8 +131,6 @@ def _ethnic_groups(ctx: DocContext, cands: list[Cand]) -> list[Cand]:
                             home = h
         code = _state_code(ctx, home) if home is not None else None
         if code is None:
-            if _people(head, at):
-                replaced[id(c)] = Cand(c.start, c.end, "group", "ethnic", code=c.code, name=head.text, sector="CVL")
             continue
         start = c.start
         if home is prev:
@@ -139,23 +138,6 @@ def _ethnic_groups(ctx: DocContext, cands: list[Cand]) -> list[Cand]:
             dropped.add(id(prev))  # "Bosnian" is part of the group's name
         replaced[id(c)] = Cand(start, c.end, "group", "ethnic", code=code, name=doc[start:c.end].text)
     return [replaced.get(id(c), c) for c in cands if id(c) not in dropped]
-
-
-# "thousands of Nigerians", "some Iraqis": a number of people, not their state
-CROWD_HEADS = frozenset("thousands hundreds dozens millions scores tens group groups crowd crowds number "
-                        "hundred thousand million".split())
-
-
-def _people(head, named: dict[int, Cand]) -> bool:
-    """A plural demonym that names people rather than their state: described ("young
-    Algerians", "ethnic Turks", "1,000 Turks") or counted ("thousands of Nigerians")."""
-    if head.tag_ not in ("NNPS", "NNS"):
-        return False
-    if any(c.dep_ in ("amod", "nummod", "compound") and c.i < head.i and c.i not in named for c in head.children):
-        return True
-    if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lower_ in CROWD_HEADS:
-        return True
-    return any(c.dep_ == "det" and c.lower_ in ("some", "many", "several", "few") for c in head.children)
 
 
 def _state_code(ctx: DocContext, c: Cand) -> str | None:

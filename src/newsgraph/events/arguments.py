@@ -44,6 +44,8 @@ OBJECT_CONTROL = frozenset(
     "permit instruct push require beg implore".split()
 )
 EXAMPLE_PREPS = frozenset({"like", "including"})
+# places that stand for the people they house: "a camp for Congolese refugees was attacked"
+SHELTER_NOUNS = frozenset({"camp", "shelter", "settlement", "school", "hospital", "clinic", "home", "hostel"})
 ACTOR_MODIFIER_DEPS = frozenset({"poss", "compound", "amod", "nmod", "npadvmod"})
 PATIENT_OF_TYPES = frozenset({"ASSAULT", "COERCE", "SANCTION", "ACCUSE", "REJECT", "MOBILIZE", "THREATEN"})
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
@@ -69,8 +71,9 @@ class ArgumentFinder:
         self.is_trigger_noun = is_trigger_noun
         self.memory = EventMemory()
         self._by_id = {a.id: a for a in actors.actors}
-        # a place is not an actor; a place with a known country stands for that country's actor
-        self._by_code = {a.code: a.id for a in actors.actors if a.kind != "location" and a.code}
+        # a place is not an actor; a place with a known country stands for that country's state
+        # (not for a body or group that shares its code: "the government imposed a curfew in Y")
+        self._by_code = {a.code: a.id for a in actors.actors if a.kind == "state" and a.code}
         self.anaphora = Anaphora(
             resolve=lambda t: self.np_actors(t, nested=False, anaphora=False),
             code_of=self.code_of, kind_of=lambda a: getattr(self._by_id.get(a), "kind", None),
@@ -176,7 +179,7 @@ class ArgumentFinder:
         if out:
             return out
         for c in t.children:
-            if c.dep_ == "prep" and c.lower_ == "of":
+            if c.dep_ == "prep" and (c.lower_ == "of" or (c.lower_ == "for" and t.lemma_.lower() in SHELTER_NOUNS)):
                 for g in c.children:
                     if g.dep_ == "pobj":
                         out += self.np_actors(g, nested, depth + 1, anaphora)
@@ -294,10 +297,16 @@ class ArgumentFinder:
         for h in heads:
             for c in h.children:
                 if c.dep_ == "prep" and c.lower_ in PLACE_PREPS:
-                    found = [a for g in c.children if g.dep_ == "pobj" for a in self._places(g, 0)]
+                    found = [a for g in c.children if g.dep_ == "pobj" for a in self._places(g, 0)
+                             if self._coded_place(a)]
                     if found:
                         return list(dict.fromkeys(found))
         return []
+
+    def _coded_place(self, actor_id: str) -> bool:
+        """A place the knowledge base puts in a state (a town it does not know codes nothing)."""
+        a = self._by_id.get(actor_id)
+        return a is not None and bool(a.code or a.country)
 
     def _places(self, t, depth: int) -> list[str]:
         out = [a for a in self.np_actors(t, nested=False, anaphora=False)
@@ -387,7 +396,9 @@ ANAPHORIC_DETS = frozenset({"the", "this", "these", "those", "that"})
 # Measures taken in a place ("lifted the curfew in X", "suspended deliveries in X", "threatened
 # to ban voting in X"): their target may be the state where they apply. Violence, coercion,
 # deployments and protests in a place are left to patterns.place_target, which runs later.
-PLACE_TARGET_TYPES = frozenset({"CONCEDE", "SANCTION", "RETREAT", "THREATEN"})
+# acts done to a place when no one is named: "lifted the curfew in X", "imposed a curfew in the
+# town of Y in X", "bombs exploded in X" (CAMEO codes the place's state as the target)
+PLACE_TARGET_TYPES = frozenset({"CONCEDE", "SANCTION", "RETREAT", "THREATEN", "COERCE", "ASSAULT"})
 PLACE_PREPS = frozenset({"in", "into", "inside", "throughout", "across"})
 # Prepositions through which a meeting or a call names the circumstances of a clause.
 CIRCUMSTANCE_PREPS = frozenset({"in", "at", "during", "after", "following", "before", "through", "via", "over", "on"})

@@ -17,7 +17,8 @@ from .dates import resolve_date
 from .factuality import Factuality, factuality_of
 from .lexicon import Trigger
 from .ontology import Ontology
-from .patterns import complete_arguments, domestic_pair, recode_intent, stands_alone
+from .patterns import (AGENTLESS_TYPES, THREAT_ONLY_CUES, agentless_victims, complete_arguments,
+                       domestic_pair, governing_lemma, recode_intent, stands_alone)
 from .places import find_location
 from .speech import SAY_VERBS, QuoteLocator, demanded_subjects, reported_clauses, reporting_subject
 from .triggers import find_triggers
@@ -31,7 +32,8 @@ PROMISE_CUES = frozenset({"promise", "pledge", "vow", "offer", "agree", "commit"
 AGREE_CAMEO = {"CONSULT": "036", "AID": "033", "COOPERATE": "031", "SUPPORT": "032"}
 MUTUAL_TYPES = frozenset({"CONSULT", "COOPERATE", "AGREE"})
 WITHHELD_TYPES = frozenset({"AID", "SUPPORT", "COOPERATE"})
-ANNOUNCED_CUES = frozenset({"will", "'ll", "shall", "wo", "going"})
+# "would" is a future cue only as a reported "will" ("said they would exchange prisoners")
+ANNOUNCED_CUES = frozenset({"will", "'ll", "shall", "wo", "going", "would"})
 BACKGROUND_MARKS = frozenset({"as", "while", "when", "since", "after", "before", "because"})
 # a meeting announced as going to happen ("will meet"), not the purpose of another act ("met to discuss")
 FUTURE_CUES = frozenset({"will", "'ll", "shall", "wo", "to be", "plan", "schedule", "set", "expect", "due",
@@ -41,6 +43,7 @@ FUTURE_CUES = frozenset({"will", "'ll", "shall", "wo", "to be", "plan", "schedul
 UNTARGETED_TYPES = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "AGREE", "REJECT", "CONCEDE", "RETREAT", "ACCUSE",
                               "THREATEN", "REQUEST", "SUPPORT", "AID", "SANCTION"})
 UNTARGETED_FACTS = frozenset({"asserted"})
+AGENTLESS_FACTS = frozenset({"asserted", "alleged"})
 DIRECT_HOWS = frozenset({"active", "passive", "transfer", "symmetric", "receive", "nominal"})
 
 
@@ -81,7 +84,7 @@ def _code_trigger(tok, entries: list[Trigger], finder: ArgumentFinder, locator: 
         a = complete_arguments(tok, entry, finder, find_arguments(tok, entry, finder))
         if not a.sources and a.targets and speaker and entry.type in SPEAKER_SOURCED_TYPES:
             a.sources, a.how = [speaker], "speaker"
-        a.sources, a.targets = _drop_self_loops(a.sources, a.targets, actors)
+        a.sources, a.targets = _drop_self_loops(a.sources, a.targets, actors, tok, entry)
         if a.sources and (a.targets or (a.pairwise and len(a.sources) > 1) or stands_alone(entry)):
             chosen, args = entry, a
             break
@@ -97,14 +100,21 @@ def _code_trigger(tok, entries: list[Trigger], finder: ArgumentFinder, locator: 
                 finder.memory.add(tok.i, *partial) if fact.value == "asserted" else None
                 return [_Draft(tok, partial_entry.type, partial_entry.mode, partial_entry.cameo, partial[1], [],
                                fact, speaker or reporting_subject(tok, actors), 0.4)]
+            threat = recode_intent(tok, partial_entry.type, partial_entry.mode, partial_entry.cameo, fact)
+            # "will extend the curfew" with no place named: an announced coercion is a threat (not
+            # when a verb of threat governs it: "threatened to ban ..." is coded on that verb)
+            if threat[0] == "THREATEN" and fact.value == "future" and governing_lemma(tok) not in THREAT_ONLY_CUES:
+                claimed = speaker or reporting_subject(tok, actors)
+                return [_Draft(tok, *threat, partial[1], [], fact, claimed, 0.35)]
             if fact.value == "asserted":
                 finder.memory.add(tok.i, *partial)  # a later "the attack" may still refer to it
             if speaker and _is_complaint(partial[0], fact) and _is_claim(tok, locator):
                 # "the Houthis have continued to carry out attacks in the Red Sea," X said
-                srcs, tgts = _drop_self_loops([speaker], partial[1], actors)
+                srcs, tgts = _drop_self_loops([speaker], partial[1], actors, tok)
                 if tgts:
                     return [_Draft(tok, "ACCUSE", "allege", "112", srcs, tgts, Factuality(), None, 0.35)]
-        return []
+            return []
+        return _agentless(tok, entries, finder, speaker, actors)
     fact = factuality_of(tok)
     if args.how == "speaker":
         fact = Factuality()  # "X must be held accountable," she said: the accusation was made
@@ -129,10 +139,27 @@ def _code_trigger(tok, entries: list[Trigger], finder: ArgumentFinder, locator: 
              if args.pairwise and not args.targets else [(args.sources, args.targets)])
     out = []
     for srcs, tgts in pairs:
-        srcs, tgts = _drop_self_loops(srcs, tgts, actors)
+        srcs, tgts = _drop_self_loops(srcs, tgts, actors, tok, chosen)
         if srcs and (tgts or stands_alone(chosen)):
             out.append(_Draft(tok, typ, mode, cameo, srcs, tgts, fact, claimed, conf))
     return out
+
+
+def _agentless(tok, entries: list[Trigger], finder: ArgumentFinder, speaker: str | None,
+               actors: ActorIndex) -> list[_Draft]:
+    """Violence or coercion with no named doer ("three soldiers were killed", "a bomb killed two
+    students"): CAMEO codes it with an unknown source, an empty source list here. Only material
+    acts on a named victim (see ``patterns.agentless_victims``)."""
+    for entry in entries:
+        if entry.type not in AGENTLESS_TYPES:
+            continue
+        victims = agentless_victims(tok, entry, finder)
+        fact = factuality_of(tok) if victims else None
+        # what happened or is said to have happened; an unattributed "if it is attacked" is no event
+        if fact is not None and fact.value in AGENTLESS_FACTS:
+            return [_Draft(tok, entry.type, entry.mode, entry.cameo, [], victims, fact,
+                           speaker or reporting_subject(tok, actors), 0.35)]
+    return []
 
 
 def _code(actors: ActorIndex, actor_id: str) -> str:
@@ -144,10 +171,14 @@ def _code(actors: ActorIndex, actor_id: str) -> str:
     return a.code or a.name
 
 
-def _drop_self_loops(srcs: list[str], tgts: list[str], actors: ActorIndex) -> tuple[list[str], list[str]]:
+def _drop_self_loops(srcs: list[str], tgts: list[str], actors: ActorIndex, tok=None,
+                     trig: Trigger | None = None) -> tuple[list[str], list[str]]:
+    """Targets that are the sources' own state, unless they are another party of it (see
+    ``patterns.domestic_pair``; ``tok`` gives the sentence, ``trig`` the entry coded)."""
     src_codes = {_code(actors, s) for s in srcs}
+    sent = tok.sent if tok is not None else None
     return list(dict.fromkeys(srcs)), [t for t in dict.fromkeys(tgts) if _code(actors, t) not in src_codes
-                                       or domestic_pair(actors, srcs, t)]
+                                       or domestic_pair(actors, srcs, t, sent, trig)]
 
 
 def _speech_acts(doc, quotes: list[Quote], finder: ArgumentFinder, actors: ActorIndex) -> list[_Draft]:

@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .arguments import LIGHT_VERBS
+from .speech import SAY_VERBS
 
 NEGATORS = frozenset({"not", "n't", "never", "no", "nt", "neither", "nor", "without"})
 MODAL = {
@@ -60,6 +61,8 @@ ADJ_MODIFIERS = {
     **dict.fromkeys("demanded requested".split(), "demanded"),
 }
 CONDITION_MARKS = frozenset({"if", "unless", "whether", "lest", "once"})
+# tenses of a report whose "would" is a backshifted "will" ("said", "has said")
+PAST_TAGS = frozenset({"VBD", "VBN"})
 SUBJECT_NEGATORS = frozenset({"none", "neither", "nobody", "noone"})
 # Passive verbs of report or belief raising their infinitive's subject ("X is said to ..."):
 # what follows is hearsay
@@ -93,6 +96,8 @@ def _clause_cue(v) -> Factuality | None:
         if c.dep_ == "aux" and low in MODAL:
             if low == "would" and _has_child_lemma(v, "like"):
                 return Factuality("future", "would like")
+            if low == "would" and _backshifted(v):
+                return Factuality("future", "would")
             return Factuality(MODAL[low], low)
         if c.dep_ == "mark" and low in CONDITION_MARKS:
             return Factuality("hypothetical", low)
@@ -127,6 +132,17 @@ def _negative_subject(subj) -> bool:
 
 def _has_child_lemma(v, lemma: str) -> bool:
     return any(c.lemma_.lower() == lemma for c in v.children)
+
+
+def _backshifted(v) -> bool:
+    """"X said it would boycott the talks": the reported "will" of a past statement, not a
+    hypothetical ("would have boycotted" stays one)."""
+    if any(c.dep_ == "aux" and c.lower_ == "have" for c in v.children):
+        return False
+    while v.dep_ == "conj" and v.head is not v:
+        v = v.head
+    head = v.head
+    return v.dep_ == "ccomp" and head.lemma_.lower() in SAY_VERBS and head.tag_ in PAST_TAGS
 
 
 def _has_to(v) -> bool:

@@ -16,12 +16,16 @@ to" is an AGREE (the manual: intent to cooperate is AGREE, intent to harm is THR
 threatened cut of relations ("will break relations with X") is CAMEO 1313. "Is about to" is
 not a cue of intent: an imminent act keeps its type (see extract.py).
 
+``agentless_victims``: violence or coercion reported without its doer ("two soldiers were
+wounded", "an explosion killed three villagers") is coded with an unknown (empty) source.
+
 ``welcomed_event_parties``: a verb of approval whose object is a mutual event between others
 ("welcomed the resumption of ties between X and Y") targets that event's parties.
 """
 from __future__ import annotations
 
 from ..actors.agents import is_agent
+from ..actors.normalise import fold
 from .arguments import SELF_PRONOUNS, Arguments, ArgumentFinder
 from .factuality import Factuality
 from .lexicon import Trigger
@@ -36,10 +40,11 @@ CONFLICT_TYPES = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE"})
 NOT_COMPLEMENT_LEMMAS = frozenset({"deny"})
 COOPERATIVE_TYPES = frozenset({"SUPPORT", "AID", "COOPERATE", "CONSULT", "CONCEDE", "RETREAT"})
 # cues (factuality cues or governing lemmas) that announce an act the speaker intends
-INTENT_CUES = frozenset("will 'll shall wo plan intend prepare prepared ready willing determined poised set "
+INTENT_CUES = frozenset("will 'll shall wo would plan intend prepare prepared ready willing determined poised set "
                         "vow pledge promise threaten warn swear decide commit".split()) | {"to be"}
 THREAT_ONLY_CUES = frozenset({"threaten", "warn", "swear"})
-BARE_FUTURE = frozenset({"will", "'ll", "shall", "wo", ""})
+BARE_FUTURE = frozenset({"will", "'ll", "shall", "wo", "would", ""})
+# "would" is a cue here only as the reported "will" of a past statement (factuality._backshifted)
 THREAT_CAMEO = {"ASSAULT": ("violence", "138"), "COERCE": (None, "137"), "SANCTION": ("restrict", "1312"),
                 "MOBILIZE": ("violence", "138")}
 AGREE_CAMEO = {"SUPPORT": "032", "AID": "033", "COOPERATE": "031", "CONSULT": "036", "CONCEDE": "035",
@@ -288,12 +293,12 @@ def _names_relations(tok) -> bool:
     return any(o.lemma_.lower() in RELATION_WORDS for o in objs)
 
 
-def _conditional(tok) -> bool:
+def _conditional(tok, marks: frozenset[str] = CONDITION_MARKS) -> bool:
     """A clause with an "unless"/"if" condition attached: "will withdraw ... unless ..."."""
     t = tok
     for _ in range(3):
         for c in t.children:
-            if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in CONDITION_MARKS for m in c.children):
+            if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in marks for m in c.children):
                 return True
         if t.dep_ not in ("dobj", "pobj", "prep", "conj") or t.head is t:
             return False
@@ -315,15 +320,119 @@ def recode_intent(tok, typ: str, mode: str | None, cameo: str, fact: Factuality)
             if typ == "SANCTION" and _names_relations(tok):
                 tmode, tcameo = "relations", "1313"  # "will break relations": a threat to cut relations
             return "THREATEN", tmode, tcameo
+    elif typ == "RETREAT" and fact.value == "future" and _conditional(tok, frozenset({"unless"})):
+        # "will withdraw its force from X unless X ...": the withdrawal is held over X
+        return "THREATEN", None, "130"
     elif typ in COOPERATIVE_TYPES and fact.value == "future" and cues & INTENT_CUES and not (
-            typ == "SUPPORT" and cues <= BARE_FUTURE):  # "will always support X" stays SUPPORT
+            typ == "SUPPORT" and cues <= BARE_FUTURE) and not (  # "will always support X" stays SUPPORT
+            typ == "CONSULT" and fact.cue == "would"):
+        # a reported "they would discuss ..." is mostly the agenda of talks under way, not a promise
         return "AGREE", None, AGREE_CAMEO[typ]
     return typ, mode, cameo
 
 
-def domestic_pair(actors, sources: list[str], target: str) -> bool:
-    """A state's own rebels, students or opposition against it (or its organs) are two parties,
-    though both carry the state's code ("the government arrested Ugandan rebels")."""
+# actors that act for a state without being it: its officials, ministries, courts, forces
+ORGAN_KINDS = frozenset({"person", "organisation"})
+ADJECTIVAL_DEPS = frozenset({"amod", "compound", "nmod"})
+
+
+def domestic_pair(actors, sources: list[str], target: str, sent=None, trig: Trigger | None = None) -> bool:
+    """Two parties of one state, though both carry its code, when they are distinct actors in
+    the text (CAMEO codes them by sector: UGAGOV -> UGAREB, TURCOP -> TUR):
+
+    - a state's own rebels, students or opposition against it or its organs ("the government
+      arrested Ugandan rebels");
+    - a person or body of the state acting on a place of it ("the governor imposed a curfew in
+      Y"), except a visit (a leader touring their own country is not an interaction); the
+      state itself counts as such a place for violence, coercion, deployments and protests
+      ("the police cracked down in X": an argument finder reads a place as its state);
+    - a person or body acting on another person, body or group of the same state ("the court
+      sentenced the former minister", "the president dismissed the army chief");
+    - a person or body acting on the state named only by a demonym of a common noun ("Zambian
+      farmers", "Chilean officials" in ``sent``): that is a part of the state, not the state.
+
+    The state itself against its own organs ("X and its army"), and a person or body against
+    their own state by name otherwise ("the president of X visited X", "the minister praised
+    X"), stay self-loops. ``trig`` is the entry coded (None: any type)."""
     if target in sources:
         return False
-    return is_agent(actors.get(target)) or any(is_agent(actors.get(s)) for s in sources)
+    tgt = actors.get(target)
+    srcs = [actors.get(s) for s in sources]
+    if is_agent(tgt) or any(is_agent(s) for s in srcs):
+        return True
+    organs = [s for s in srcs if s is not None and s.kind in ORGAN_KINDS]
+    if tgt is None or not organs:
+        return False
+    visit = trig is not None and trig.type == "CONSULT" and trig.mode == "visit"
+    if tgt.kind == "location":
+        return not visit
+    if tgt.kind in ORGAN_KINDS or tgt.kind == "group":
+        return all(fold(s.name) != fold(tgt.name) for s in organs)
+    if tgt.kind != "state":
+        return False
+    if trig is not None and trig.type in PLACE_TARGET_TYPES and not visit:
+        return True
+    return sent is not None and _names_part_of(actors, target, sent)
+
+
+def _names_part_of(actors, state: str, sent) -> bool:
+    """Whether every mention of ``state`` in the sentence is a demonym modifying a common noun
+    that no actor owns ("Zambian farmers"), so the phrase names some of its people or bodies."""
+    mentions = [m for m in actors.mentions_of(state) if sent.start <= m.start < sent.end]
+    if not mentions:
+        return False
+    doc = sent.doc
+    for m in mentions:
+        tok = doc[m.end - 1]
+        head = tok.head
+        if m.how != "demonym" or tok.dep_ not in ADJECTIVAL_DEPS or head is tok or head.pos_ != "NOUN" \
+                or actors.at(head.i) is not None:
+            return False
+    return True
+
+
+# material acts that are coded even when nobody is named as their doer (CAMEO's unknown source)
+AGENTLESS_TYPES = frozenset({"ASSAULT", "COERCE"})
+
+
+def agentless_victims(tok, trig: Trigger, finder: ArgumentFinder) -> list[str]:
+    """The named victims of a violent or coercive act whose doer the clause does not name as an
+    actor: the subject of a passive verb with no actor in its "by" phrase ("a journalist was
+    killed in X", "five students were arrested", "were killed by unknown gunmen"), or the object
+    of a verb whose subject is the act or weapon itself ("a car bomb killed two officers")."""
+    if trig.pos != "verb" or trig.type not in AGENTLESS_TYPES or tok.pos_ != "VERB":
+        return []
+    deps = {c.dep_ for c in tok.children}
+    if "nsubjpass" in deps and "auxpass" in deps:
+        if any(finder.np_actors(g, nested=False) for a in tok.children if a.dep_ == "agent"
+               for g in a.children if g.dep_ == "pobj"):
+            return []
+        victims = [v for s in tok.children if s.dep_ == "nsubjpass" for v in _np(s, finder)]
+    else:
+        subjects = [s for s in tok.children if s.dep_ == "nsubj"]
+        if len(subjects) != 1 or not _is_inanimate_cause(subjects[0], finder):
+            return []
+        victims = [v for o in tok.children if o.dep_ in ("dobj", "obj") for v in _np(o, finder)]
+    return [v for v in dict.fromkeys(victims) if not _only_stance_modifier(v, tok, finder)]
+
+
+# "an anti-war journalist", "pro-government militia": the state named is what they are for or against
+STANCE_PREFIXES = frozenset({"anti", "pro"})
+
+
+def _only_stance_modifier(actor_id: str, tok, finder: ArgumentFinder) -> bool:
+    sent = tok.sent
+    mentions = [m for m in finder.actors.mentions_of(actor_id) if sent.start <= m.start < sent.end]
+    doc = tok.doc
+    return bool(mentions) and all(
+        m.start >= 2 and doc[m.start - 1].text == "-" and doc[m.start - 2].lower_ in STANCE_PREFIXES
+        for m in mentions)
+
+
+def _is_inanimate_cause(subj, finder: ArgumentFinder) -> bool:
+    """"A blast", "the bombing", "an air strike": a subject that is itself a violent act, not an
+    actor."""
+    if subj.pos_ not in ("NOUN", "PROPN") or finder.np_actors(subj, nested=False):
+        return False
+    event = finder.is_trigger_noun(subj)
+    return event is not None and event.type == "ASSAULT"

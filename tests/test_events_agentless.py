@@ -1,0 +1,86 @@
+"""Violence and coercion reported without a named doer (patterns.agentless_victims): one event with
+an empty source list and the victims as targets, and the store, listings, dyads and exports cope
+with it. Every sentence here is synthetic and every named person fictional."""
+from __future__ import annotations
+
+import json
+from datetime import date
+
+import pytest
+from click.testing import CliRunner
+
+from newsgraph.actors import KnowledgeBase, PersonMemory, resolve_actors
+from newsgraph.cli import main
+from newsgraph.events import Ontology, extract_events
+from newsgraph.records import Article
+
+
+@pytest.fixture(scope="module")
+def run(nlp):
+    kb, onto = KnowledgeBase.load(), Ontology.load()
+
+    def go(text: str):
+        doc = nlp(text)
+        art = Article(id="synthetic", text=text, published=date(2024, 6, 20))
+        idx = resolve_actors(doc, art, kb, PersonMemory())
+        return idx, extract_events(doc, art, idx, [], onto)
+    return go
+
+
+def _unsourced(idx, events) -> set[tuple]:
+    return {(e.type, e.factuality, tuple(sorted(idx.get(t).code for t in e.targets)))
+            for e in events if not e.sources}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Synthetic: two Ghanaian soldiers were wounded near the border on Monday.",
+     ("ASSAULT", "asserted", ("GHA",))),
+    ("Synthetic: five Kenyan students were arrested by unknown men on Friday.",
+     ("COERCE", "asserted", ("KEN",))),
+    ("Synthetic report. A car bomb killed three Iraqi policemen on Sunday.",
+     ("ASSAULT", "asserted", ("IRQ",))),
+    ("Synthetic: two Ghanaian soldiers were reportedly killed on Monday.",
+     ("ASSAULT", "alleged", ("GHA",))),
+], ids=["passive_without_agent", "passive_with_unnamed_agent", "weapon_as_subject", "alleged_passive"])
+def test_events_agentless_coded_with_empty_source(run, text, expected):
+    idx, events = run(text)
+    assert expected in _unsourced(idx, events)
+
+
+@pytest.mark.parametrize("text", [
+    "Synthetic: five Kenyan students were arrested by the Kenyan police on Friday.",
+    "Synthetic: two Ghanaian soldiers could be wounded if the talks fail.",
+    "Synthetic: an anti-Ghana journalist was killed on Monday.",
+    "Synthetic: two Ghanaian ministers were praised on Monday.",
+    "Synthetic: five journalists were killed on Monday.",
+], ids=["named_agent_is_source", "hypothetical", "stance_modifier_is_no_victim", "not_violence",
+        "no_actor_victim"])
+def test_events_agentless_not_coded(run, text):
+    _, events = run(text)
+    assert not [e for e in events if not e.sources]
+
+
+def test_events_agentless_store_and_exports(tmp_path):
+    """Ingested, listed, exported and left out of dyads without failing."""
+    (tmp_path / "a.txt").write_text("Synthetic report. Two Ghanaian soldiers were wounded near the border.\n")
+    store = tmp_path / "store"
+    runner = CliRunner()
+
+    def invoke(*args):
+        result = runner.invoke(main, [str(a) for a in args], catch_exceptions=False)
+        assert result.exit_code == 0, result.output
+        return result.output
+
+    invoke("ingest", tmp_path / "a.txt", "--store", store, "--no-progress", "--published", "2024-06-20")
+    listed = json.loads(invoke("events", "--store", store, "--json"))
+    assert any(e["type"] == "ASSAULT" and e["sources"] == [] and e["targets"] for e in listed)
+    for fmt in ("plover", "gdelt", "csv"):
+        out = tmp_path / f"events.{fmt}"
+        invoke("export", "events", "--format", fmt, "--out", out, "--store", store)
+        assert out.exists()
+    plover = out.with_suffix(".plover").read_text()
+    assert "ASSAULT" in plover
+    # the victim is found by actor; no dyad is made without a source
+    by_actor = json.loads(invoke("events", "--store", store, "--json", "--actor", "GHA"))
+    assert [e for e in by_actor if e["sources"] == []]
+    invoke("network", "--store", store)
