@@ -32,6 +32,26 @@ def extractor(nlp, onto):
     return Extractor(nlp=nlp, kb=KnowledgeBase.load(), ontology=onto, memory=PersonMemory())
 
 
+@pytest.fixture(scope="module")
+def actors_and_events(nlp, onto):
+    """text -> (actor index, events): the actor and event stages on one synthetic text dated
+    2024-06-20, without quotes, with a fresh person memory per text."""
+    from datetime import date
+
+    from newsgraph.actors import KnowledgeBase, PersonMemory, resolve_actors
+    from newsgraph.events import extract_events
+    from newsgraph.records import Article
+
+    kb = KnowledgeBase.load()
+
+    def go(text: str):
+        doc = nlp(text)
+        art = Article(id="synthetic", text=text, published=date(2024, 6, 20))
+        idx = resolve_actors(doc, art, kb, PersonMemory())
+        return idx, extract_events(doc, art, idx, [], onto)
+    return go
+
+
 @pytest.fixture(scope="session")
 def shared_dir() -> Path:
     """The project's ../shared folder (gold sets, datasets); tests needing it skip without it."""

@@ -4,27 +4,11 @@ with it. Every sentence here is synthetic and every named person fictional."""
 from __future__ import annotations
 
 import json
-from datetime import date
 
 import pytest
 from click.testing import CliRunner
 
-from newsgraph.actors import KnowledgeBase, PersonMemory, resolve_actors
 from newsgraph.cli import main
-from newsgraph.events import Ontology, extract_events
-from newsgraph.records import Article
-
-
-@pytest.fixture(scope="module")
-def run(nlp):
-    kb, onto = KnowledgeBase.load(), Ontology.load()
-
-    def go(text: str):
-        doc = nlp(text)
-        art = Article(id="synthetic", text=text, published=date(2024, 6, 20))
-        idx = resolve_actors(doc, art, kb, PersonMemory())
-        return idx, extract_events(doc, art, idx, [], onto)
-    return go
 
 
 def _unsourced(idx, events) -> set[tuple]:
@@ -42,8 +26,8 @@ def _unsourced(idx, events) -> set[tuple]:
     ("Synthetic: two Ghanaian soldiers were reportedly killed on Monday.",
      ("ASSAULT", "alleged", ("GHA",))),
 ], ids=["passive_without_agent", "passive_with_unnamed_agent", "weapon_as_subject", "alleged_passive"])
-def test_events_agentless_coded_with_empty_source(run, text, expected):
-    idx, events = run(text)
+def test_events_agentless_coded_with_empty_source(actors_and_events, text, expected):
+    idx, events = actors_and_events(text)
     assert expected in _unsourced(idx, events)
 
 
@@ -55,8 +39,8 @@ def test_events_agentless_coded_with_empty_source(run, text, expected):
     "Synthetic: five journalists were killed on Monday.",
 ], ids=["named_agent_is_source", "hypothetical", "stance_modifier_is_no_victim", "not_violence",
         "no_actor_victim"])
-def test_events_agentless_not_coded(run, text):
-    _, events = run(text)
+def test_events_agentless_not_coded(actors_and_events, text):
+    _, events = actors_and_events(text)
     assert not [e for e in events if not e.sources]
 
 

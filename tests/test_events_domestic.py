@@ -3,28 +3,12 @@ each other, dropped when an actor acts on itself or its own state by name. Every
 synthetic and every named person fictional."""
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 
-from newsgraph.actors import KnowledgeBase, PersonMemory, resolve_actors
 from newsgraph.actors.index import ActorIndex
-from newsgraph.events import Ontology, extract_events
 from newsgraph.events.lexicon import Trigger
 from newsgraph.events.patterns import domestic_pair
-from newsgraph.records import Actor, Article
-
-
-@pytest.fixture(scope="module")
-def run(nlp):
-    kb, onto = KnowledgeBase.load(), Ontology.load()
-
-    def go(text: str):
-        doc = nlp(text)
-        art = Article(id="synthetic", text=text, published=date(2024, 6, 20))
-        idx = resolve_actors(doc, art, kb, PersonMemory())
-        return idx, extract_events(doc, art, idx, [], onto)
-    return go
+from newsgraph.records import Actor
 
 
 def _coded(idx, events) -> set[tuple]:
@@ -43,8 +27,8 @@ def _coded(idx, events) -> set[tuple]:
     ("Synthetic: Judge Maria Ostrava opened fraud investigations against 12 Chilean government officials.",
      ("ACCUSE", "asserted", ("CHL",), ("CHL",))),
 ], ids=["government_on_own_city", "governor_on_own_city", "judge_on_demonym_officials"])
-def test_events_domestic_pair_kept(run, text, expected):
-    idx, events = run(text)
+def test_events_domestic_pair_kept(actors_and_events, text, expected):
+    idx, events = actors_and_events(text)
     assert expected in _coded(idx, events)
 
 
@@ -52,8 +36,8 @@ def test_events_domestic_pair_kept(run, text, expected):
     "Synthetic: President Karim Oudane of Algeria visited Algiers on Monday.",
     "Synthetic: The Algerian president praised Algeria on Monday.",
 ], ids=["visit_to_own_city", "praise_of_own_state_by_name"])
-def test_events_domestic_self_loop_dropped(run, text):
-    idx, events = run(text)
+def test_events_domestic_self_loop_dropped(actors_and_events, text):
+    idx, events = actors_and_events(text)
     assert not [e for e in events if e.targets and {idx.get(t).code or idx.get(t).country for t in e.targets}
                 & {idx.get(s).code for s in e.sources}]
 
@@ -87,15 +71,15 @@ def test_events_domestic_pair_rules(specs, sources, target, trig, kept):
     ("Synthetic: The Algerian government said that it will extend the night curfew.",
      ("THREATEN", "future", ("DZA",), ())),
 ], ids=["announced_curfew_in_own_city", "announced_curfew_without_place"])
-def test_events_domestic_announced_coercion_is_threat(run, text, expected):
-    idx, events = run(text)
+def test_events_domestic_announced_coercion_is_threat(actors_and_events, text, expected):
+    idx, events = actors_and_events(text)
     assert expected in _coded(idx, events)
     assert not [e for e in events if e.type == "COERCE"]
 
 
-def test_events_domestic_threat_verb_not_doubled(run):
+def test_events_domestic_threat_verb_not_doubled(actors_and_events):
     """"threatened to ban ...": the threat verb is the event; its complement adds no second one."""
-    _, events = run("Synthetic report. Egypt threatened to ban the opposition weekly.")
+    _, events = actors_and_events("Synthetic report. Egypt threatened to ban the opposition weekly.")
     assert [e.trigger.text for e in events if e.type == "THREATEN"] == ["threatened"]
 
 
@@ -112,8 +96,8 @@ def test_events_domestic_threat_verb_not_doubled(run):
      ("CONSULT", "future", ("EGY",), ("SDN",))),
 ], ids=["reported_would_of_conflict_is_threat", "withdrawal_unless_is_threat", "withdrawal_if_is_offer",
         "reported_talks_agenda_stays_consult"])
-def test_events_domestic_reported_intent_recoded(run, text, expected):
-    idx, events = run(text)
+def test_events_domestic_reported_intent_recoded(actors_and_events, text, expected):
+    idx, events = actors_and_events(text)
     assert expected in _coded(idx, events)
 
 

@@ -2,26 +2,10 @@
 event stages (real model, real knowledge base). Every sentence here is synthetic."""
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 
-from newsgraph.actors import KnowledgeBase, PersonMemory, resolve_actors
 from newsgraph.evaluate.plover_gsr import actor_matches
-from newsgraph.events import Ontology, extract_events
-from newsgraph.records import Actor, Article
-
-
-@pytest.fixture(scope="module")
-def run(nlp):
-    kb, onto = KnowledgeBase.load(), Ontology.load()
-
-    def go(text: str):
-        doc = nlp(text)
-        art = Article(id="synthetic", text=text, published=date(2024, 6, 20))
-        idx = resolve_actors(doc, art, kb, PersonMemory())
-        return idx, extract_events(doc, art, idx, [], onto)
-    return go
+from newsgraph.records import Actor
 
 
 def _code(idx, aid: str) -> str | None:
@@ -38,37 +22,37 @@ def _coded(idx, events) -> set[tuple]:
     ("Synthetic: the talks were held in Cambodia on Monday.", "Cambodia", "KHM"),
     ("Synthetic: the envoy arrived in Amman on Monday.", "Amman", "JOR"),
 ], ids=["state_named_as_place", "capital_named_as_place"])
-def test_events_places_location_keeps_its_state(run, text, name, country):
-    idx, _ = run(text)
+def test_events_places_location_keeps_its_state(actors_and_events, text, name, country):
+    idx, _ = actors_and_events(text)
     place = next(a for a in idx.actors if a.name == name)
     assert place.kind == "location" and place.code is None
     assert place.country == country
 
 
-def test_events_places_visit_targets_the_place_state(run):
-    idx, events = run("Synthetic: the Iraqi foreign minister arrived in Amman on Tuesday for a two-day visit.")
+def test_events_places_visit_targets_the_place_state(actors_and_events):
+    idx, events = actors_and_events("Synthetic: the Iraqi foreign minister arrived in Amman on Tuesday for a two-day visit.")
     assert ("CONSULT", ("IRQ",), ("JOR",)) in _coded(idx, events)
 
 
-def test_events_places_violence_in_a_place_targets_its_state(run):
-    idx, events = run("Synthetic: Syrian troops attacked several villages in Lebanon on Sunday.")
+def test_events_places_violence_in_a_place_targets_its_state(actors_and_events):
+    idx, events = actors_and_events("Synthetic: Syrian troops attacked several villages in Lebanon on Sunday.")
     assert ("ASSAULT", ("SYR",), ("LBN",)) in _coded(idx, events)
 
 
-def test_events_places_named_target_wins_over_place(run):
-    idx, events = run("Synthetic: Syrian troops attacked Israeli soldiers in Lebanon on Sunday.")
+def test_events_places_named_target_wins_over_place(actors_and_events):
+    idx, events = actors_and_events("Synthetic: Syrian troops attacked Israeli soldiers in Lebanon on Sunday.")
     coded = _coded(idx, events)
     assert ("ASSAULT", ("SYR",), ("ISR",)) in coded
     assert ("ASSAULT", ("SYR",), ("LBN",)) not in coded
 
 
-def test_events_places_one_sided_act_has_no_target(run):
-    idx, events = run("Synthetic: Egypt accepted the offer on Friday.")
+def test_events_places_one_sided_act_has_no_target(actors_and_events):
+    idx, events = actors_and_events("Synthetic: Egypt accepted the offer on Friday.")
     assert ("AGREE", ("EGY",), ()) in _coded(idx, events)
 
 
-def test_events_places_hypothetical_one_sided_act_is_not_coded(run):
-    idx, events = run("Synthetic: Egypt might accept the offer.")
+def test_events_places_hypothetical_one_sided_act_is_not_coded(actors_and_events):
+    idx, events = actors_and_events("Synthetic: Egypt might accept the offer.")
     assert not [e for e in events if e.type == "AGREE"]
 
 

@@ -240,8 +240,9 @@ def add_agents(doc, index: ActorIndex, kb) -> None:
     nouns, group_sectors = agent_nouns()
     state_sectors = STATE_SECTORS | (set(nouns.values()) - group_sectors)
     table, longest = agent_table(kb)
-    lowers = [t.lower_ for t in doc]
+    lowers: list[str] = []  # the words so far: a phrase ends at the noun, so it is all behind us
     for tok in doc:
+        lowers.append(tok.lower_)
         if tok.pos_ not in NOUN_POS or index.at(tok.i) is not None:
             continue
         sector, start = _sector(tok, lowers, table, longest)
