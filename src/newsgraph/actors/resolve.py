@@ -16,6 +16,7 @@ from .agents import add_agents
 from .anaphora import resolve_anaphora
 from .context import Cand, DocContext
 from .coref import Coref
+from .gazetteer import place_country
 from .index import ActorIndex, ActorMention
 from .kb import KnowledgeBase
 from .memory import PersonMemory
@@ -208,7 +209,7 @@ def _build_index(ctx: DocContext, persons: list[Person], cands: list[Cand]) -> A
         else:
             # a place keeps no code of its own, but its state is known when it is a state or a
             # capital: PLOVER/CAMEO code violence or a visit "in X" with X's state as the target
-            actor = Actor(id=aid, name=obj.name, kind="location", code=None, country=_place_country(kb, obj),
+            actor = Actor(id=aid, name=obj.name, kind="location", code=None, country=_place_country(kb, obj, doc),
                           mentions=spans)
         index.actors.append(actor)
     adds = []
@@ -222,12 +223,22 @@ def _build_index(ctx: DocContext, persons: list[Person], cands: list[Cand]) -> A
     return index
 
 
-def _place_country(kb: KnowledgeBase, c: Cand) -> str | None:
-    """The state a place belongs to: the state itself or the state of a capital."""
-    entry = c.entry  # a knowledge-base match; unknown places are not looked up (cost per document)
+def _place_country(kb: KnowledgeBase, c: Cand, doc=None) -> str | None:
+    """The state a place belongs to: the state itself, the state of a capital, or (for a place
+    the model tags GPE/LOC/FAC that the knowledge base does not know) the gazetteer's state."""
+    entry = c.entry  # a knowledge-base match
     if entry is not None and getattr(entry, "kind", None) == "state" and entry.code in kb.states:
         return entry.code
+    if entry is None and c.label in ("GPE", "LOC", "FAC") and not (doc is not None and _after_name(doc, c.start)):
+        code = place_country(c.name)  # one dict lookup (gazetteer.py)
+        return code if code in kb.states else None
     return None
+
+
+def _after_name(doc, start: int) -> bool:
+    """"Kenzo Oshima": a place name right after a given name is the rest of a person's name."""
+    prev = doc[start - 1] if start > 0 else None
+    return prev is not None and prev.pos_ == "PROPN" and prev.is_title and prev.ent_type_ in ("", "PERSON")
 
 
 def _body_name(c: Cand) -> str:

@@ -303,6 +303,10 @@ class ArgumentFinder:
                         return list(dict.fromkeys(found))
         return []
 
+    def places_in(self, t) -> list[str]:
+        """Coded places named by a phrase, also inside it ("a jail in X", "the town of X")."""
+        return [a for a in self._places(t, 0) if self._coded_place(a)]
+
     def _coded_place(self, actor_id: str) -> bool:
         """A place the knowledge base puts in a state (a town it does not know codes nothing)."""
         a = self._by_id.get(actor_id)
@@ -581,8 +585,11 @@ def _verbal(v, trig: Trigger, f: ArgumentFinder) -> Arguments:
     if trig.lemma == "dismiss" and targets and _pejorative_as(v, f) is not None:
         type_override = "ACCUSE"  # "dismissed the visit as a farce" condemns it
     if not targets and frame == "speech":
-        # "warned that the U.S. is violating ...": the complement's subject is the target
-        for c in v.children:
+        # "warned that the U.S. is violating ...": the complement's subject is the target; also
+        # of a participle on the object ("issued a declaration demanding that X free ...")
+        clauses = list(v.children) + [g for o in v.children if o.dep_ in ("dobj", "obj") for a in o.children
+                                      if a.dep_ == "acl" and a.pos_ == "VERB" for g in a.children]
+        for c in clauses:
             if c.dep_ in ("ccomp", "xcomp") and c.pos_ in CLAUSE_VERB_POS:
                 cs, cpass = f.clause_subject(c)
                 for s in cs:
@@ -739,21 +746,38 @@ CONDITION_MARKS = frozenset({"unless", "if"})
 # programme for X", "the suspension of flights to X" -- the thing's counterpart is the target.
 THING_TARGET_TYPES = frozenset({"SANCTION", "AID", "CONCEDE", "RETREAT"})
 THING_PREPS = frozenset({"with", "to", "for", "on", "against"})
+# a demanded, refused, agreed or ended thing names a counterpart by "with" ("aid for X" is no
+# party) or whose act it is by "of" ("the withdrawal of X's forces", "the proposal of X")
+COUNTERPART_TYPES = frozenset({"REQUEST", "REJECT", "AGREE", "CONCEDE", "RETREAT"})
 
 
-def _thing_targets(things, f: ArgumentFinder, depth: int = 0) -> list[str]:
+def counterpart_targets(v, f: ArgumentFinder) -> list[str]:
+    """"demanded a truce with X", "rejected talks with X": the other party of the thing demanded,
+    refused or agreed. A last resort: another reading of the verb that names a target comes first
+    ("boycott contact with X" is a cut in relations with X)."""
+    if v.pos_ not in CLAUSE_VERB_POS:
+        return []
+    things = [c for c in v.children if c.dep_ in ("dobj", "obj")]
+    found = _thing_targets(things, f, preps=("with",))
+    # "would allow the return of X's inspectors", "rejected the proposal of X": whose act it is
+    return found or [a for t in things if t.pos_ == "NOUN" and f.actors.at(t.i) is None
+                     for p in t.children if p.dep_ == "prep" and p.lower_ == "of"
+                     for g in p.children if g.dep_ == "pobj" for a in f.np_actors(g)]
+
+
+def _thing_targets(things, f: ArgumentFinder, depth: int = 0, preps=THING_PREPS) -> list[str]:
     for t in things:
         if t.pos_ not in ("NOUN", "PROPN") or f.actors.at(t.i) is not None:
             continue
         for c in t.children:
-            if c.dep_ == "prep" and c.lower_ in THING_PREPS:
+            if c.dep_ == "prep" and c.lower_ in preps:
                 out = [a for g in c.children if g.dep_ == "pobj" for a in f.np_actors(g, nested=False)]
                 if out:
                     return out
         if depth < 2:
             # "part of a programme for X", "a halt to deliveries of aid to X"
             out = _thing_targets([g for c in t.children if c.dep_ == "prep" and c.lower_ == "of"
-                                  for g in c.children if g.dep_ == "pobj"], f, depth + 1)
+                                  for g in c.children if g.dep_ == "pobj"], f, depth + 1, preps)
             if out:
                 return out
     return []
@@ -806,3 +830,29 @@ def _act_heads(v) -> list:
         if c.dep_ == "xcomp" and c.pos_ == "VERB":
             heads += [c] + [g for g in c.children if g.dep_ in ("dobj", "obj")]
     return heads
+
+
+# links by which a clause or noun phrase is the content of the verb above it ("refused to allow X
+# to ...", "threatened to strike unless ...", "denounced X's suppression of ..."); not coordination
+# or background clauses attached to the governing verb itself ("rejected the plan and attacked Y")
+COMPLEMENT_LINKS = frozenset({"xcomp", "ccomp", "advcl", "dobj", "obj", "pobj", "prep", "acl", "conj",
+                              "relcl", "appos"})
+BACKGROUND_CLAUSE_MARKS = frozenset({"as", "while", "when", "since", "after", "before", "because", "though",
+                                     "although", "whereas"})
+
+
+def in_complement(tok, gov, max_steps: int = 5, that_clause: bool = True) -> bool:
+    """Whether ``tok`` lies in the content (complement, purpose or object) of the verb ``gov``;
+    ``that_clause=False`` for verbs whose that-clause is no stance ("demonstrates that" shows)."""
+    t, steps = tok, 0
+    while t.i != gov.i and steps < max_steps:
+        if t.dep_ not in COMPLEMENT_LINKS or t.head.i == t.i:
+            return False
+        on_gov = t.head.i == gov.i
+        if on_gov and (t.dep_ in ("conj", "relcl", "acl") or (t.dep_ == "ccomp" and not that_clause)):
+            return False  # a second act of the same subject, or a clause on the verb itself
+        if t.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in BACKGROUND_CLAUSE_MARKS
+                                     for m in t.children):
+            return False
+        t, steps = t.head, steps + 1
+    return t.i == gov.i and tok.i != gov.i

@@ -12,7 +12,8 @@ from dataclasses import dataclass
 
 from ..actors.index import ActorIndex
 from ..records import Article, Event, Quote, Span
-from .arguments import SELF_PRONOUNS, ArgumentFinder, Arguments, find_arguments, light_verb_of
+from .arguments import (COUNTERPART_TYPES, SELF_PRONOUNS, ArgumentFinder, Arguments, counterpart_targets,
+                        find_arguments, in_complement, light_verb_of)
 from .dates import resolve_date
 from .factuality import Factuality, factuality_of
 from .lexicon import Trigger
@@ -42,6 +43,12 @@ FUTURE_CUES = frozenset({"will", "'ll", "shall", "wo", "to be", "plan", "schedul
 # cooperation, which need a counterpart ("left for meetings" says nothing about with whom)
 UNTARGETED_TYPES = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "AGREE", "REJECT", "CONCEDE", "RETREAT", "ACCUSE",
                               "THREATEN", "REQUEST", "SUPPORT", "AID", "SANCTION"})
+# verbs of stance that take another act as their content ("refused to ...", "threatened to ...")
+STANCE_TYPES = frozenset({"REJECT", "AGREE", "THREATEN", "PROTEST", "ACCUSE", "REQUEST", "CONCEDE"})
+# acts rather than statements: a that-clause under them is not what they are aimed at
+ACT_TYPES = frozenset({"PROTEST", "CONCEDE"})
+# a denial answers an accuser, not the party of the act denied ("denied arming X")
+DENIAL_LEMMAS = frozenset({"deny", "dismiss", "refute", "rebut", "disown"})
 UNTARGETED_FACTS = frozenset({"asserted"})
 AGENTLESS_FACTS = frozenset({"asserted", "alleged"})
 DIRECT_HOWS = frozenset({"active", "passive", "transfer", "symmetric", "receive", "nominal"})
@@ -69,6 +76,7 @@ def extract_events(doc, article: Article, actors: ActorIndex, quotes: list[Quote
     drafts: list[_Draft] = []
     for m in matches:
         drafts += _code_trigger(m.token, m.entries, finder, locator, actors, ontology)
+    _complement_targets(drafts, actors)
     drafts += _speech_acts(doc, quotes, finder, actors)
     drafts += _accusations(drafts, actors, locator)
     return _finish(doc, article, actors, _dedup(drafts, actors))
@@ -91,6 +99,16 @@ def _code_trigger(tok, entries: list[Trigger], finder: ArgumentFinder, locator: 
         if a.sources and partial is None:
             partial = (entry.type, a.sources)
             partial_entry = entry
+    # an entry that stands alone or none at all found a target: the thing's counterpart, if any
+    bare = None
+    if chosen is not None and args is not None and not args.targets and not args.pairwise:
+        bare = (chosen, args.sources)
+    elif chosen is None and partial is not None:
+        bare = (partial_entry, partial[1])
+    if bare is not None and bare[0].type in COUNTERPART_TYPES:
+        _, tgts = _drop_self_loops(bare[1], counterpart_targets(tok, finder), actors, tok, bare[0])
+        if tgts:
+            chosen, args = bare[0], Arguments(sources=bare[1], targets=tgts, how="active")
     if chosen is None or args is None:
         if partial is not None:
             fact = factuality_of(tok)
@@ -143,6 +161,29 @@ def _code_trigger(tok, entries: list[Trigger], finder: ArgumentFinder, locator: 
         if srcs and (tgts or stands_alone(chosen)):
             out.append(_Draft(tok, typ, mode, cameo, srcs, tgts, fact, claimed, conf))
     return out
+
+
+def _complement_targets(drafts: list[_Draft], actors: ActorIndex) -> None:
+    """A stance taken on another act is aimed at that act's party: "refused to negotiate with Y",
+    "threatened to deliver blows to Y" (the act shares the subject: its target); "denounced Y's
+    crackdown", "refused to let Y's planes land" (another actor's act: its doer). Only for events
+    still without a target, from the closest coded act the governing verb's content holds."""
+    for d in drafts:
+        if d.targets or not d.sources or d.type not in STANCE_TYPES or d.tok.lemma_.lower() in DENIAL_LEMMAS:
+            continue
+        # what is demanded is still to happen: "insisting the transfer came before Y's war" is a claim
+        inner = [c for c in drafts if c is not d and c.sources
+                 and not (d.type == "REQUEST" and c.fact.value == "asserted")
+                 and in_complement(c.tok, d.tok, that_clause=d.type not in ACT_TYPES)]
+        for c in sorted(inner, key=lambda c: abs(c.tok.i - d.tok.i)):
+            own = set(d.sources)
+            shared = bool(own & set(c.sources)) or {_code(actors, s) for s in d.sources} == {
+                _code(actors, s) for s in c.sources}
+            picked = c.targets if shared else c.sources
+            _, tgts = _drop_self_loops(d.sources, [t for t in picked if t not in own], actors, d.tok)
+            if tgts:
+                d.targets = tgts
+                break
 
 
 def _agentless(tok, entries: list[Trigger], finder: ArgumentFinder, speaker: str | None,

@@ -219,6 +219,13 @@ def protest_target(v, finder: ArgumentFinder, sources: list[str]) -> list[str]:
                     found = [a for a in finder.np_actors(g, nested=False) if a not in sources]
                     if found:
                         return found
+    # "rioted at a jail in northern X": the state of the place named inside the phrase
+    for p in v.children:
+        if p.dep_ == "prep" and p.lower_ in ("in", "at", "outside", "near"):
+            found = [a for g in p.children if g.dep_ == "pobj"
+                     for a in finder.places_in(g) if a not in sources]
+            if found:
+                return found
     for s in sources:
         agent = finder.actors.get(s)
         if is_agent(agent):
