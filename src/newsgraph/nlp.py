@@ -85,3 +85,29 @@ def doc_text(doc) -> str:
     if text is None:
         text = doc.user_data[_TEXT_KEY] = doc.text
     return text
+
+
+_TOKENS_KEY = "newsgraph.tokens"
+_ENTS_KEY = "newsgraph.ents"
+
+
+def doc_tokens(doc) -> list:
+    """The Doc's tokens as a list, built once: iterating a Doc makes a new Token object for every
+    token each time, and several rule stages scan the whole document."""
+    toks = doc.user_data.get(_TOKENS_KEY)
+    if toks is None:
+        toks = doc.user_data[_TOKENS_KEY] = list(doc)
+    return toks
+
+
+def doc_ents(doc) -> tuple:
+    """The Doc's entity spans, built once (``Doc.ents`` and ``Span.ents`` rebuild them per call)."""
+    ents = doc.user_data.get(_ENTS_KEY)
+    if ents is None:
+        ents = doc.user_data[_ENTS_KEY] = tuple(doc.ents)
+    return ents
+
+
+def sent_ents(sent) -> list:
+    """The entities inside a sentence span, from the cached list."""
+    return [e for e in doc_ents(sent.doc) if e.start >= sent.start and e.end <= sent.end]

@@ -29,6 +29,7 @@ from importlib import resources
 import yaml
 
 from ..errors import KnowledgeBaseError
+from ..nlp import doc_tokens
 from ..records import Actor, Span
 from .index import ActorIndex, ActorMention
 from .normalise import fold
@@ -241,7 +242,7 @@ def add_agents(doc, index: ActorIndex, kb) -> None:
     state_sectors = STATE_SECTORS | (set(nouns.values()) - group_sectors)
     table, longest = agent_table(kb)
     lowers: list[str] = []  # the words so far: a phrase ends at the noun, so it is all behind us
-    for tok in doc:
+    for tok in doc_tokens(doc):
         lowers.append(tok.lower_)
         if tok.pos_ not in NOUN_POS or index.at(tok.i) is not None:
             continue

@@ -12,6 +12,8 @@ import calendar
 import re
 from datetime import date, timedelta
 
+from ..nlp import sent_ents
+
 MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
 MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
 MONTHS["sept"] = 9
@@ -109,7 +111,7 @@ def parse_date_expression(text: str, published: date | None, future: bool = Fals
 
 
 def _date_spans(sent) -> list:
-    return [e for e in sent.ents if e.label_ in ("DATE", "TIME")]
+    return [e for e in sent_ents(sent) if e.label_ in ("DATE", "TIME")]
 
 
 def resolve_date(doc, sent, trigger, published: date | None, future: bool = False) -> tuple[date | None, str]:

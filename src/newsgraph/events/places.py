@@ -7,6 +7,8 @@ facilities; entities that are the event's own actors are skipped.
 """
 from __future__ import annotations
 
+from ..nlp import sent_ents
+
 LOCATIVE_PREPS = {"in", "at", "near", "inside", "outside", "off", "across", "over", "within", "around"}
 _RANK = {"GPE": 0, "LOC": 1, "FAC": 2}
 
@@ -25,7 +27,7 @@ def find_location(doc, sent, trigger, exclude_tokens: set[int] | frozenset[int] 
     """Text of the best location entity for the event, or None."""
     candidates = []
     scope = _clause_tokens(trigger)
-    for ent in sent.ents:
+    for ent in sent_ents(sent):
         if ent.label_ not in _RANK:
             continue
         if any(t.i in exclude_tokens for t in ent):

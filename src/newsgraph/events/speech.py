@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 
+from ..nlp import doc_tokens
 from ..records import Quote
 
 SAY_VERBS = frozenset(
@@ -57,7 +58,7 @@ def reporting_subject(tok, actors) -> str | None:
 
 def reported_clauses(doc):
     """(say-verb, complement clause head) for every "X said (that) ..." in the document."""
-    for c in doc:
+    for c in doc_tokens(doc):
         if c.dep_ == "ccomp":
             head = c.head
             if head.pos_ == "VERB" and head.lemma_.lower() in SAY_VERBS:

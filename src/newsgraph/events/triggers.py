@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..nlp import doc_tokens
 from .lexicon import Lexicon, Trigger
 
 _POS = {"VERB": "verb", "NOUN": "noun", "PROPN": "noun"}
@@ -72,7 +73,7 @@ def match_token(tok, lexicon: Lexicon) -> list[Trigger]:
 
 def find_triggers(doc, lexicon: Lexicon) -> list[TriggerMatch]:
     out = []
-    for tok in doc:
+    for tok in doc_tokens(doc):
         entries = match_token(tok, lexicon)
         if entries:
             out.append(TriggerMatch(tok, entries))

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..nlp import doc_text
+from ..nlp import doc_text, doc_tokens
 
 OPEN_DOUBLE = "“„«‟"
 CLOSE_DOUBLE = "”»"
@@ -66,7 +66,7 @@ def token_paragraphs(doc) -> list[int]:
     para = 0
     prev_end = 0
     text = doc_text(doc)
-    for tok in doc:
+    for tok in doc_tokens(doc):
         if text.count("\n", prev_end, tok.idx):
             para += 1
         out.append(para)

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from ..nlp import doc_text
+from ..nlp import doc_text, doc_tokens
 from .lexicon import CueLexicon
 from .marks import token_paragraphs
 from .speakers import SpeakerRef, _ref, cue_kind, find_speaker, trim
@@ -67,7 +67,7 @@ def find_reported(doc: Doc, lex: CueLexicon, in_quote: list[bool]) -> list[Repor
     seen: set[tuple[int, int]] = set()
     para = token_paragraphs(doc)
     quoted = frozenset(i for i, q in enumerate(in_quote) if q)
-    for tok in doc:
+    for tok in doc_tokens(doc):
         if in_quote[tok.i]:
             continue
         found = _match(doc, tok, lex)
