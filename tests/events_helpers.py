@@ -56,14 +56,21 @@ def index_names(doc, names: dict[str, tuple[str | None, str]]) -> tuple[ActorInd
     return idx, ids
 
 
+def place_code(actor) -> str | None:
+    """An actor's code, a place standing for its state."""
+    return actor.code or actor.country
+
+
+def event_codes(actor_of, events) -> set[tuple]:
+    """(type, factuality, source codes, target codes) of each event, codes sorted; ``actor_of``
+    maps an actor id to its actor (``ActorIndex.get``, ``Extraction.actor``)."""
+    def codes(ids):
+        return tuple(sorted(place_code(actor_of(i)) for i in ids))
+    return {(e.type, e.factuality, codes(e.sources), codes(e.targets)) for e in events}
+
+
 def coded(extractor, text: str) -> dict[tuple, str]:
     """(source codes, type, target codes) -> factuality of every event of a synthetic sentence,
     extracted end to end; a place stands for its state."""
     ex = extractor.extract(Article(id="synthetic", text=text))
-
-    def code(actor_id: str):
-        a = ex.actor(actor_id)
-        return a.code or a.country
-
-    return {(tuple(sorted(code(s) for s in e.sources)), e.type, tuple(sorted(code(t) for t in e.targets))):
-            e.factuality for e in ex.events}
+    return {(s, t, g): f for t, f, s, g in event_codes(ex.actor, ex.events)}

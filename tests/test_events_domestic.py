@@ -4,19 +4,12 @@ synthetic and every named person fictional."""
 from __future__ import annotations
 
 import pytest
+from events_helpers import event_codes
 
 from newsgraph.actors.index import ActorIndex
 from newsgraph.events.lexicon import Trigger
 from newsgraph.events.patterns import domestic_pair
 from newsgraph.records import Actor
-
-
-def _coded(idx, events) -> set[tuple]:
-    def code(aid):
-        a = idx.get(aid)
-        return a.country if a.kind == "location" else a.code
-    return {(e.type, e.factuality, tuple(sorted(code(s) for s in e.sources)),
-             tuple(sorted(code(t) for t in e.targets))) for e in events}
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -29,7 +22,7 @@ def _coded(idx, events) -> set[tuple]:
 ], ids=["government_on_own_city", "governor_on_own_city", "judge_on_demonym_officials"])
 def test_events_domestic_pair_kept(actors_and_events, text, expected):
     idx, events = actors_and_events(text)
-    assert expected in _coded(idx, events)
+    assert expected in event_codes(idx.get, events)
 
 
 @pytest.mark.parametrize("text", [
@@ -73,7 +66,7 @@ def test_events_domestic_pair_rules(specs, sources, target, trig, kept):
 ], ids=["announced_curfew_in_own_city", "announced_curfew_without_place"])
 def test_events_domestic_announced_coercion_is_threat(actors_and_events, text, expected):
     idx, events = actors_and_events(text)
-    assert expected in _coded(idx, events)
+    assert expected in event_codes(idx.get, events)
     assert not [e for e in events if e.type == "COERCE"]
 
 
@@ -98,7 +91,7 @@ def test_events_domestic_threat_verb_not_doubled(actors_and_events):
         "reported_talks_agenda_stays_consult"])
 def test_events_domestic_reported_intent_recoded(actors_and_events, text, expected):
     idx, events = actors_and_events(text)
-    assert expected in _coded(idx, events)
+    assert expected in event_codes(idx.get, events)
 
 
 @pytest.mark.parametrize("text, factuality", [

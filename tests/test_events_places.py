@@ -3,19 +3,14 @@ event stages (real model, real knowledge base). Every sentence here is synthetic
 from __future__ import annotations
 
 import pytest
+from events_helpers import event_codes
 
 from newsgraph.evaluate.plover_gsr import actor_matches
 from newsgraph.records import Actor
 
 
-def _code(idx, aid: str) -> str | None:
-    a = idx.get(aid)
-    return a.country if a.kind == "location" else a.code
-
-
 def _coded(idx, events) -> set[tuple]:
-    return {(e.type, tuple(sorted(_code(idx, s) for s in e.sources)), tuple(sorted(_code(idx, t) for t in e.targets)))
-            for e in events}
+    return {(t, s, g) for t, _, s, g in event_codes(idx.get, events)}
 
 
 @pytest.mark.parametrize("text, name, country", [

@@ -108,10 +108,6 @@ def test_events_rules_evidence_trigger_and_confidence(nlp, onto):
     assert ev.cameo == "190" and ev.mode == "military" and 0.05 <= ev.confidence <= 0.95
 
 
-def _with(spec_words: str) -> str:
-    return spec_words
-
-
 FACT_CASES = {
     "negated_not": ("Russia/Russia/PROPN/NNP/nsubj/3 did/do/AUX/VBD/aux/3 not/not/PART/RB/neg/3 attack/attack/VERB/VB/ROOT/3 "
                     "Ukraine/Ukraine/PROPN/NNP/dobj/3 ././PUNCT/./punct/3", "negated"),

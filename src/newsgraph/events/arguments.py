@@ -20,6 +20,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from ..actors.agents import agent_nouns
 from ..actors.index import ActorIndex
 from .anaphora import NEUTER_PRONOUNS, PLURAL_PRONOUNS, Anaphora, EventMemory, numeral_size
 from .lexicon import Trigger, pejoratives
@@ -417,8 +418,6 @@ FROM_OWNER_NOUNS = frozenset("""offer proposal proposals call calls request requ
 
 
 def _from_names_owner(t) -> bool:
-    from ..actors.agents import agent_nouns
-
     low = t.lower_
     return low in FROM_OWNER_NOUNS or t.lemma_.lower() in FROM_OWNER_NOUNS or (low,) in agent_nouns()[0]
 

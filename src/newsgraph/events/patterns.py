@@ -26,7 +26,7 @@ from __future__ import annotations
 
 from ..actors.agents import is_agent
 from ..actors.normalise import fold
-from .arguments import SELF_PRONOUNS, Arguments, ArgumentFinder
+from .arguments import CONDITION_MARKS, SELF_PRONOUNS, Arguments, ArgumentFinder
 from .factuality import Factuality
 from .lexicon import Trigger
 
@@ -49,7 +49,6 @@ THREAT_CAMEO = {"ASSAULT": ("violence", "138"), "COERCE": (None, "137"), "SANCTI
                 "MOBILIZE": ("violence", "138")}
 AGREE_CAMEO = {"SUPPORT": "032", "AID": "033", "COOPERATE": "031", "CONSULT": "036", "CONCEDE": "035",
                "RETREAT": "0356"}
-CONDITION_MARKS = frozenset({"unless", "if"})
 # what a reduction of relations acts on (CAMEO 160-161); threatened, it is CAMEO 1313
 RELATION_WORDS = frozenset("relation relationship tie ambassador embassy diplomat contact".split())
 PLACE_TARGET_TYPES = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "PROTEST"})
