@@ -51,6 +51,9 @@ CLAUSE_SECTORS = frozenset({"OPP", "CVL", "EDU", "LAB", "REL", "MED", "BUS", "CO
 # bodies whose members an agent noun can be: "doctors from two American aid groups"
 BODY_NOUNS = frozenset("""group organisation organization agency charity company firm unit battalion brigade
     regiment division team contingent delegation mission association union""".split())
+BODY_PLACE_PREPS = frozenset({"of", "in"})
+# words naming a people as a minority outside its kin state ("ethnic Albanians")
+MINORITY_WORDS = frozenset({"ethnic"})
 # "the Syrian people", "the people of Ukraine" name the nation (the state itself); only a place
 # makes residents of them ("people in Hong Kong", "people blocked streets in Lima")
 PLACE_ONLY_NOUNS = frozenset({"people"})
@@ -137,11 +140,13 @@ def _place_words(g) -> list:
     return [g] + [c for c in g.children if c.dep_ in ("poss", "appos")]
 
 
-def _clause_places(tok) -> list:
+def clause_places(tok) -> list:
     """Places of the clause an agent noun takes part in: "in X" on the verb it is the subject
     or object of ("Demonstrators marched in Monrovia"), on the verb of a clause modifying it
     ("demonstrators protesting in Monrovia"), or, since the parser often hangs a verb's place
-    on its object, on that verb's object ("protesting election results in Monrovia")."""
+    on its object, on that verb's object ("protesting election results in Monrovia"). An
+    occasion of the clause places it through the place it is in ("killed in a gunbattle in
+    southern Serbia")."""
     verbs = [c for c in tok.children if c.dep_ in ("acl", "relcl") and c.pos_ in ("VERB", "AUX")]
     role = tok
     for _ in range(3):
@@ -156,6 +161,8 @@ def _clause_places(tok) -> list:
         for h in heads:
             for g in _pobjs(h, CLAUSE_PREPS):
                 out += _place_words(g)
+                if g.pos_ == "NOUN":
+                    out += [w for p in _pobjs(g, CLAUSE_PREPS) for w in _place_words(p)]
             for g in _pobjs(h, SPOT_PREPS):
                 out += [w for p in _pobjs(g, CLAUSE_PREPS) for w in _place_words(p)]
     return out
@@ -166,26 +173,33 @@ def _attached_states(tok, index: ActorIndex, kb, by_clause: bool = False,
     """(code, named as a place?, attached by a preposition?) of each state attached to an agent
     noun: a modifier ("Ugandan", "Iraq's", "Chile" in "Chile cleric"), a phrase ("in France and
     Germany", "from Chad", "throughout Indonesia"), or, with ``by_clause`` and nothing else
-    attached, a place of its clause (``_clause_places``). With ``place_only``, only places count."""
+    attached, a place of its clause (``clause_places``). With ``place_only``, only places count."""
     found: dict[str, tuple[bool, bool]] = {}
     mods = [] if place_only else _with_conjuncts([c for c in tok.children if c.dep_ in ATTACH_DEPS])
     preps = [(g, p.lower_ in PLACE_PREPS) for p in tok.children
              if p.dep_ == "prep" and p.lower_ in (PLACE_PREPS if place_only else ATTACH_PREPS)
              for g in _with_conjuncts([g for g in p.children if g.dep_ == "pobj"])]
-    # "doctors from two American aid groups", "soldiers from Nigerian units": whose the group is
-    preps += [(m, True) for g, place in list(preps) if place and index.at(g.i) is None
-              and g.lemma_.lower() in BODY_NOUNS
-              for m in g.children if m.dep_ in ("amod", "compound") and m.i < g.i]
+    # "doctors from two American aid groups", "soldiers from Nigerian units", "workers of the
+    # bus company of Tehran": whose the group is
+    preps += [(m, True) for g, place in list(preps)
+              if (place or g.head.lower_ == "of") and index.at(g.i) is None and g.lemma_.lower() in BODY_NOUNS
+              for m in [*(m for m in g.children if m.dep_ in ("amod", "compound") and m.i < g.i),
+                        *_pobjs(g, BODY_PLACE_PREPS)]]
     if preps:
         # "lawmakers in France and Germany" parsed as "lawmakers ... and Germany": a bare name
         # right after the place, joined by "and", is another place of the same phrase
         last = max(g.right_edge.i for g, _ in preps)
         preps += [(c, preps[-1][1]) for c in tok.children if c.dep_ == "conj" and c.pos_ == "PROPN"
                   and c.i == last + 2 and c.doc[last + 1].dep_ == "cc"]
-    groups = [[(m, False) for m in mods], preps]
+    # "ethnic Albanian guerrillas operating in Macedonia": a minority's kin state says whose they
+    # are only when no place does
+    kin = [m for m in mods if _minority_mod(m)]
+    groups = [[(m, False) for m in mods if m not in kin], preps]
     # "activists from the Fatah movement" belong to what they are attached to, whatever it is
-    if by_clause and not any(index.at(i) for c, _ in groups[0] + groups[1] for i in range(c.left_edge.i, c.i + 1)):
-        groups.append([(g, True) for g in _clause_places(tok)])
+    if (by_clause or kin) and not any(index.at(i) for c, _ in groups[0] + groups[1]
+                                      for i in range(c.left_edge.i, c.i + 1)):
+        groups.append([(g, True) for g in clause_places(tok)])
+    groups.append([(m, False) for m in kin])
     for group in groups:
         for c, via_prep in group:
             aid = index.at(c.i)
@@ -203,6 +217,12 @@ def _attached_states(tok, index: ActorIndex, kb, by_clause: bool = False,
         if found:
             break  # "Romanian refugees in Hungary": the modifier says whose they are
     return [(code, place, prep) for code, (place, prep) in found.items()]
+
+
+def _minority_mod(m) -> bool:
+    """"ethnic Albanian" before an agent noun: a people named as a minority (resolve.py reads
+    "ethnic Albanians" itself)."""
+    return m.i > 0 and m.doc[m.i - 1].lower_ in MINORITY_WORDS
 
 
 def _state_sections(doc, index: ActorIndex, kb) -> None:
@@ -258,7 +278,8 @@ def add_agents(doc, index: ActorIndex, kb) -> None:
         states = [s for s in states if is_group or s[1] or s[2]]
         if not states:
             continue
-        start = min([start] + [c.i for c in head.children if c.dep_ in ATTACH_DEPS and c.i < head.i])
+        mods = [c for c in head.children if c.dep_ in ATTACH_DEPS and c.i < head.i]
+        start = min([start] + [_name_start(index, c) for c in mods])
         span = doc[start:tok.i + 1]
         owned = [i for i in range(start, tok.i + 1) if index.at(i) is None]
         ids = []
@@ -274,6 +295,18 @@ def add_agents(doc, index: ActorIndex, kb) -> None:
             # "lawmakers in France and Germany": one phrase, one agent of each state
             index.add_group(min(owned), max(owned) + 1, ids, "agent")
     index.mentions.sort(key=lambda m: (m.start, m.end))
+
+
+def _name_start(index: ActorIndex, tok) -> int:
+    """Where the modifier's name begins: "Ivory Coast rebels" starts at "Ivory", though the
+    parser hangs only "Coast" on the noun."""
+    aid = index.at(tok.i)
+    start = tok.i
+    while aid is not None and start > tok.left_edge.i and index.at(start - 1) == aid:
+        start -= 1
+    if start > 0 and tok.doc[start - 1].lower_ in MINORITY_WORDS:
+        start -= 1  # "ethnic Albanian guerrillas"
+    return start
 
 
 def is_agent(actor: Actor | None) -> bool:

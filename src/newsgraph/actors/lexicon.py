@@ -67,6 +67,7 @@ class Lexicon:
     anaphora: AnaphoraWords
     gendered_words: dict[str, str]
     relational_titles: frozenset[str]
+    place_verbs: frozenset[str] = frozenset()
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "pronouns", self.male | self.female)
@@ -119,6 +120,7 @@ def lexicon() -> Lexicon:
             anaphora=_anaphora(raw["anaphora"]),
             gendered_words={fold(k): v for k, v in (raw.get("gendered_words") or {}).items()},
             relational_titles=_set(raw, "relational_titles"),
+            place_verbs=_set(raw, "place_verbs"),
         )
     except (OSError, KeyError, TypeError, ValueError, AttributeError, yaml.YAMLError) as exc:
         raise KnowledgeBaseError(f"{res}: invalid actor-resolution lexicon: {exc}") from exc

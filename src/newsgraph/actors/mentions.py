@@ -7,6 +7,7 @@ the entity label only decides names the knowledge base does not know.
 from __future__ import annotations
 
 from .context import Cand, DocContext
+from .gazetteer import place_country
 from .index import ActorIndex
 from .kb import choose_by_date, current_hits
 from ..records import Actor, Span
@@ -193,6 +194,13 @@ def reconcile(ctx: DocContext, kb_cands: list[Cand], ents: list[tuple[int, int, 
                 rest.append((s, t, "LOC"))
         elif label == "ORG":
             rest.append((s, t, label))  # "Chinese Foreign Ministry": the state inside is kept too
+        elif label == "GPE" and len(cands) == 1 and cands[0].kind == "state" and cands[0].how == "name" \
+                and place_country(ctx.doc[s:t].text):
+            # "Northern Ireland", "New Mexico": a place the gazetteer knows by its whole name is
+            # not the state whose name it holds (one lookup, only for such entities); a capital
+            # inside a name ("East Jerusalem") stays with the knowledge base
+            dropped.update(id(c) for c in cands)
+            rest.append((s, t, "LOC"))
     kept = [c for c in kb_cands if id(c) not in dropped]
     return kept, rest
 

@@ -383,11 +383,22 @@ class PersonBuilder:
         s = p.mentions[0][0]
         sent = ctx.sentence(s)
         others = {i for q in self.persons if q is not p for a, b, _ in q.mentions for i in range(a, b)}
-        codes = {ref_code(c) for i in range(sent.start, sent.end) if (c := self.refs.get(i)) is not None
-                 and not ctx.quoted[i] and c.kind in ("state", "location") and ref_code(c)
-                 and i not in others and not _counterpart(ctx, ctx.doc[c.end - 1])}
+        refs = [c for i in range(sent.start, sent.end) if (c := self.refs.get(i)) is not None
+                and not ctx.quoted[i] and i not in others]
+        places = [c for c in refs if c.kind in ("state", "location") and ref_code(c)]
+        codes = {ref_code(c) for c in places if not _counterpart(ctx, ctx.doc[c.end - 1])}
+        if not places and p.title in LEADER_TITLES:
+            # "President X conceded to demands from UNITA": with no state named, the armed or
+            # political group of one state that a head of government deals with is of their state
+            codes = {c.entry.country for c in refs if c.kind == "group" and getattr(c.entry, "country", None)}
         return codes.pop() if len(codes) == 1 else None
 
+
+# Heads of state and government (canonical titles of titles.yaml): a domestic group they deal
+# with tells their state; an envoy, a minister or a UN official is often the outsider who deals
+# with it, and the knowledge base knows most leaders in office, so this only fills gaps
+LEADER_TITLES = frozenset({"President", "Vice President", "Prime Minister", "Deputy Prime Minister",
+                           "Head of State", "Head of Government", "King", "Emir", "Supreme Leader"})
 
 # Where a state named in a sentence is the other party of what a person does, not their country.
 COUNTERPART_PREPS = frozenset({"against", "with", "to", "toward", "towards", "on", "at", "into", "from", "for", "over",

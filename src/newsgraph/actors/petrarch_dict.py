@@ -103,18 +103,19 @@ def read_dictionary(path: str | Path, kind: str | None = None) -> list[KBEntry |
         text = path.read_text(encoding="utf-8", errors="replace")
     except OSError as exc:
         raise KnowledgeBaseError(f"{path}: cannot read dictionary: {exc.strerror or exc}") from exc
-    lines = _content_lines(text, str(path))
+    lines = content_lines(text, str(path))
     source = f"petrarch:{path.name}"
     if kind == "agents":
         return list(_read_agents(lines, str(path), source))
     return list(_read_actors(lines, str(path), source))
 
 
-def _content_lines(text: str, ref: str) -> list[tuple[int, str]]:
+def content_lines(text: str, ref: str, error=None) -> list[tuple[int, str]]:
     """(line number, content) with comments removed and blank lines dropped.
 
     Comments are ``#`` to the end of a line and ``<!-- ... -->`` (possibly over several
-    lines); a line starting ``<!`` is a comment whatever follows, as in PETRARCH.
+    lines); a line starting ``<!`` is a comment whatever follows, as in PETRARCH. ``error(where,
+    problem)`` builds the exception for an unterminated comment (the verb reader raises its own).
     """
     out: list[tuple[int, str]] = []
     open_comment_at = 0
@@ -144,7 +145,8 @@ def _content_lines(text: str, ref: str) -> list[tuple[int, str]]:
         if line.strip():
             out.append((n, line.rstrip()))
     if open_comment_at:
-        raise KnowledgeBaseError(f"{ref}:{open_comment_at}: comment '<!--' is never closed with '-->'")
+        where, problem = f"{ref}:{open_comment_at}", "comment '<!--' is never closed with '-->'"
+        raise error(where, problem) if error else KnowledgeBaseError(f"{where}: {problem}")
     return out
 
 

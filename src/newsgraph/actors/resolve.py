@@ -12,7 +12,7 @@ resolved to one actor each, with every token of every mention indexed for later 
 from __future__ import annotations
 
 from ..records import Actor, Article, Span
-from .agents import add_agents
+from .agents import MINORITY_WORDS, add_agents, clause_places
 from .anaphora import resolve_anaphora
 from .context import Cand, DocContext
 from .coref import Coref
@@ -24,6 +24,7 @@ from .mentions import add_joint_actors, entity_spans, kb_scan, reconcile
 from .normalise import fold
 from .orgs import classify_unknown, learn_acronyms, state_bodies
 from .persons import Person, PersonBuilder
+from .places import compass_part, person_name, untagged_places
 from .titles import title_phrases
 
 # Which actor a token belongs to when mentions overlap: a person's title phrase owns
@@ -61,11 +62,12 @@ def resolve_actors(doc, article: Article, kb: KnowledgeBase, memory: PersonMemor
     bodies = state_bodies(ctx, refs, person_code, org_tokens)
     all_taken = taken | set(refs) | {i for c in bodies for i in range(c.start, c.end)}
     unknown = classify_unknown(ctx, leftover, all_taken)
+    unknown += untagged_places(ctx, all_taken | {i for c in unknown for i in range(c.start, c.end)})
 
     # "the Biden administration": Biden is named only as part of the body
     body_tokens = {i for c in bodies for i in range(c.start, c.end)}
     persons[:] = [p for p in persons if not _inside_only(p, body_tokens)]
-    others = _ethnic_groups(ctx, _places_only(ctx, others))
+    others = _ethnic_groups(ctx, _places_only(ctx, others), unknown)
     index = _build_index(ctx, persons, others + bodies + unknown)
     add_joint_actors(ctx, index)  # a dictionary name coded [FRD/SYL] is two actors (mentions.py)
     add_agents(doc, index, kb)  # "Ugandan rebels", "students in Serbia" (agents.py)
@@ -103,12 +105,16 @@ NATIONAL_PEOPLES = frozenset({"americans", "canadians", "australians", "britons"
                               "argentinians"})
 
 
-def _ethnic_groups(ctx: DocContext, cands: list[Cand]) -> list[Cand]:
+def _ethnic_groups(ctx: DocContext, cands: list[Cand], places: list[Cand] = ()) -> list[Cand]:
     """A people named with the state it lives in ("Bosnian Serbs", "Croatian Serb refugees",
     "the Albanians of southern Serbia") is a group of that state, as CAMEO codes it, not the
     state its name comes from. A people of its own state ("young Algerians", "thousands of
-    Nigerians") stays the state: the gold format keeps "group" for armed or political groups."""
+    Nigerians") stays the state: the gold format keeps "group" for armed or political groups.
+    A people named as a minority ("ethnic Albanians") lives outside the state its name comes
+    from: the sentence says where (``_residence``). ``places`` are the places the knowledge
+    base does not know (their state comes from the gazetteer)."""
     at = {i: c for c in cands for i in range(c.start, c.end)}
+    place_at = {i: c for c in places if c.kind == "location" for i in range(c.start, c.end)}
     doc = ctx.doc
     replaced: dict[int, Cand] = {}
     dropped: set[int] = set()
@@ -131,14 +137,69 @@ def _ethnic_groups(ctx: DocContext, cands: list[Cand]) -> list[Cand]:
                         if g.dep_ == "pobj" and h is not None and (_state_code(ctx, h) or c.code) != c.code:
                             home = h
         code = _state_code(ctx, home) if home is not None else None
+        minority = _minority(head)
+        if code is None and minority:
+            code = _residence(ctx, head, at, place_at, c.code)
         if code is None:
             continue
-        start = c.start
-        if home is prev:
+        start = c.start - 1 if minority else c.start  # "ethnic" is part of the group's name
+        if home is not None and home is prev:
             start = prev.start
             dropped.add(id(prev))  # "Bosnian" is part of the group's name
         replaced[id(c)] = Cand(start, c.end, "group", "ethnic", code=code, name=doc[start:c.end].text)
     return [replaced.get(id(c), c) for c in cands if id(c) not in dropped]
+
+
+# "sent them back to Bulgaria", "fled from Serbia": where a people goes or comes from is not
+# where it lives
+_DIRECTION_PREPS = frozenset({"to", "from", "into", "toward", "towards"})
+
+
+def _minority(head) -> bool:
+    """"ethnic Albanians": the people itself, not a modifier ("ethnic Serb civilians")."""
+    prev = head.doc[head.i - 1] if head.i > 0 else None
+    return prev is not None and prev.lower_ in MINORITY_WORDS and prev.head.i == head.i \
+        and head.dep_ not in ("amod", "compound")
+
+
+def _residence(ctx: DocContext, head, at: dict[int, Cand], place_at: dict[int, Cand], kin: str) -> str | None:
+    """The state a minority lives in: a place of its clause ("demonstrated on Tuesday in
+    Serbia", "were killed in a gunbattle in southern Serbia"); else the one state of the
+    sentence named as a possessor ("protest against Sweden's decision"); else the one state of
+    the sentence not named as a destination or origin. Its kin state never counts."""
+    for g in clause_places(head):
+        code = _place_code(ctx, at.get(g.i) or place_at.get(g.i))
+        if code and code != kin:
+            return code
+    sent = ctx.sentence(head.i)
+    owners: set[str] = set()
+    others: set[str] = set()
+    for i in range(sent.start, sent.end):
+        c = at.get(i) or place_at.get(i)
+        if c is None or i != c.end - 1 or ctx.quoted[i]:
+            continue
+        code = _place_code(ctx, c)
+        if not code or code == kin:
+            continue
+        last = ctx.doc[i]
+        if last.dep_ == "poss":
+            owners.add(code)
+        if not (last.dep_ == "pobj" and last.head.lower_ in _DIRECTION_PREPS):
+            others.add(code)
+    for found in (owners, others):
+        if len(found) == 1:
+            return found.pop()
+    return None
+
+
+def _place_code(ctx: DocContext, c: Cand | None) -> str | None:
+    """The state of a state or place mention: a state, a capital, or a place the gazetteer knows."""
+    if c is None:
+        return None
+    code = _state_code(ctx, c)
+    if code is None and c.kind == "location":
+        code = _place_country(ctx.kb, c, ctx.doc)
+    return code
 
 
 def _state_code(ctx: DocContext, c: Cand) -> str | None:
@@ -230,7 +291,11 @@ def _place_country(kb: KnowledgeBase, c: Cand, doc=None) -> str | None:
     if entry is not None and getattr(entry, "kind", None) == "state" and entry.code in kb.states:
         return entry.code
     if entry is None and c.label in ("GPE", "LOC", "FAC") and not (doc is not None and _after_name(doc, c.start)):
-        code = place_country(c.name)  # one dict lookup (gazetteer.py)
+        if " " not in c.name and person_name(kb, c.name, given=False):
+            # "lost faith in Obama" tagged GPE: a Japanese town is a leader's surname here too;
+            # given names stay places when tagged so ("Santiago", "Virginia")
+            return None
+        code = place_country(c.name) or compass_part(kb, c.name)  # dict lookups (gazetteer.py)
         return code if code in kb.states else None
     return None
 

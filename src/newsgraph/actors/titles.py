@@ -16,6 +16,8 @@ from .context import Cand, DocContext
 from .normalise import fold
 
 _STOP_KEYS = {",", ";", ":", ".", "!", "?", "--", "-", '"', "'", "\u201c", "\u201d", "(", ")"}
+# nouns of membership: "a member of the Syrian parliament" acts for the body's state
+MEMBER_NOUNS = frozenset({"member", "members"})
 _APPOS_STOP = {"who", "whose", "which", "that", "when", "where", "while", "as", "said", "says"}
 
 
@@ -89,6 +91,11 @@ class TitleFinder:
     def titles_in(self, start: int, end: int) -> list[tuple[int, int, str, str | None]]:
         return title_phrases(self.ctx, start, end)
 
+    def _title_tokens(self) -> set[int]:
+        ctx = self.ctx
+        return ctx.cached("title_tokens", lambda: {i for s, t, _, _ in title_phrases(ctx, 0, len(ctx.tokens))
+                                                   for i in range(s, t)})
+
     def is_title_token(self, i: int) -> bool:
         k = self.ctx.keys[i]
         return self.ctx.kb.is_title_word(k) or k in self.ctx.lex.generic_titles
@@ -138,6 +145,9 @@ class TitleFinder:
             if ctx.quoted[j] != ctx.quoted[max(s - 1, 0)] or j in self.person_tokens or tok.is_space:
                 break
             if k in _STOP_KEYS:
+                if k == "-" and j in self._title_tokens():
+                    j -= 1  # "Secretary-General": the hyphen inside a title does not end it
+                    continue
                 break
             ref = self.refs.get(j)
             if ref is not None:
@@ -202,7 +212,9 @@ class TitleFinder:
         if not titles and not refs and gender is None:
             return None
         if not titles and gender is None:
-            return None  # a state next to a name is not a role ("Taiwan's Tsai Ing-wen" gives TWN below)
+            # a state next to a name is not a role ("Taiwan's Tsai Ing-wen" gives TWN below), but
+            # membership of a state's body is ("a member of the Syrian parliament, X")
+            return self._member_of(a, b, refs)
         role = sector = title = None
         code = None
         if titles:
@@ -218,6 +230,26 @@ class TitleFinder:
             if pick is not None and pick.kind in ("organisation", "group") and pick.how != "institution":
                 sector = pick.sector or sector
         return Role(role=role, code=code, sector=sector, title=title, start=a, end=b, gender=gender)
+
+    def _member_of(self, a: int, b: int, refs: list[Cand]) -> Role | None:
+        """"a member of the Syrian parliament", "members of Egypt's army": a person of a body
+        of a state acts for that state, in the body's sector."""
+        ctx = self.ctx
+        keys = ctx.keys
+        for i in range(a, b - 2):
+            if keys[i] not in MEMBER_NOUNS or keys[i + 1] != "of":
+                continue
+            heads = ctx.lex.body_heads
+            for j in range(b - 1, i + 1, -1):
+                sector = heads.get((keys[j],)) or (heads.get((keys[j - 1], keys[j])) if j > i + 2 else None)
+                if sector is None:
+                    continue
+                states = [c for c in refs if i + 1 < c.start < j and c.kind in ("state", "location")]
+                if states:
+                    return Role(role=ctx.doc[i:j + 1].text, code=ref_code(states[0]), sector=sector,
+                                start=a, end=b)
+                return None
+        return None
 
     def _written(self, t: tuple[int, int, str, str | None], b: int) -> tuple[str, set[int]]:
         """The title as the article writes it, with a posting ("Ambassador to the United Nations"),

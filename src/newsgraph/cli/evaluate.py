@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from .options import kb_option, model_option, settings_from
+from .options import kb_option, model_option, settings_from, triggers_option
 
 # option name -> module under newsgraph.evaluate exposing evaluate(path, extractor, **options)
 DATASET_EVALUATORS = {
@@ -34,7 +34,9 @@ DATASET_EVALUATORS = {
 @click.option("--details", is_flag=True, help="List every miss and false alarm (gold/1 only).")
 @model_option
 @kb_option
-def eval_cmd(gold_dir, polnear, split, plover_gsr, petrarch, conflibert, as_json, details, model, kb_files):
+@triggers_option
+def eval_cmd(gold_dir, polnear, split, plover_gsr, petrarch, conflibert, as_json, details, model, kb_files,
+             trigger_files):
     """Score extraction against GOLD_DIR (NAME.txt + NAME.gold.json, gold/1) and/or public datasets."""
     from ..evaluate import evaluate_gold_dir
     from ..evaluate.report import render_score
@@ -43,9 +45,13 @@ def eval_cmd(gold_dir, polnear, split, plover_gsr, petrarch, conflibert, as_json
     datasets = {"polnear": polnear, "plover_gsr": plover_gsr, "petrarch": petrarch, "conflibert": conflibert}
     if gold_dir is None and not any(datasets.values()):
         raise click.UsageError("give GOLD_DIR and/or one of --polnear, --plover-gsr, --petrarch, --conflibert")
-    settings = settings_from(model=model, kb_files=kb_files)
+    settings = settings_from(model=model, kb_files=kb_files, trigger_files=trigger_files)
     results: dict[str, object] = {}
     extractor = Extractor.from_settings(settings)
+    for account in extractor.ontology.verb_dictionaries:
+        results.setdefault("verb_dictionaries", []).append(account.to_json())
+        if not as_json:
+            click.echo(f"== verb dictionary read: {account.render()}")
     if gold_dir is not None:
         score = evaluate_gold_dir(gold_dir, extractor)
         results["gold"] = score.to_json()

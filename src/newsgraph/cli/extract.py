@@ -8,7 +8,7 @@ import click
 
 from ..ingest import read_inputs
 from ..pipeline import extract_parallel
-from .options import kb_option, model_option, published_option, settings_from, workers_option
+from .options import kb_option, model_option, published_option, settings_from, triggers_option, workers_option
 from .report import InputProblems, parse_date_option
 
 
@@ -18,10 +18,11 @@ from .report import InputProblems, parse_date_option
 @published_option
 @model_option
 @kb_option
+@triggers_option
 @workers_option
-def extract(paths, as_json, published, model, kb_files, workers):
+def extract(paths, as_json, published, model, kb_files, trigger_files, workers):
     """Extract actors, quotes and events from PATHS (files, directories or - for stdin)."""
-    settings = settings_from(model=model, kb_files=kb_files)
+    settings = settings_from(model=model, kb_files=kb_files, trigger_files=trigger_files)
     problems = InputProblems()
     articles = problems.filter(read_inputs(list(paths), published=parse_date_option(published),
                                            max_bytes=settings.max_bytes))

@@ -29,6 +29,15 @@ def kb_option(f):
     )(f)
 
 
+def triggers_option(f):
+    return click.option(
+        "--triggers", "trigger_files", multiple=True,
+        type=click.Path(exists=True, dir_okay=False, path_type=Path),
+        help="Extra trigger file: newsgraph YAML, or a PETRARCH/TABARI verb dictionary (.txt). Repeatable; "
+        "added to $NEWSGRAPH_TRIGGERS.",
+    )(f)
+
+
 def published_option(f):
     return click.option(
         "--published", default=None, metavar="YYYY-MM-DD",
@@ -82,5 +91,7 @@ def listing_options(f):
     return store_option(f)
 
 
-def settings_from(store=None, model=None, kb_files=(), **_) -> Settings:
-    return Settings.from_env(store=store, model=model, kb_files=list(kb_files))
+def settings_from(store=None, model=None, kb_files=(), trigger_files=(), **_) -> Settings:
+    settings = Settings.from_env(store=store, model=model, kb_files=list(kb_files))
+    settings.trigger_files = [*settings.trigger_files, *trigger_files]
+    return settings

@@ -171,7 +171,7 @@ class Anaphora:
     def neuter(self, t, at: Callable[[int], str | None]) -> list[str]:
         """"its"/"it": the nearest earlier state or organisation in the sentence, else the previous
         sentence's main subject."""
-        if t.lower_ == "it" and (t.head.lemma_ == "be" or t.dep_ not in ("nsubj", "nsubjpass", "dobj")):
+        if t.lower_ == "it" and (_expletive(t) or t.dep_ not in ("nsubj", "nsubjpass", "dobj")):
             return []
         for tok in reversed(t.sent[: t.i - t.sent.start]):
             a = at(tok.i)
@@ -186,6 +186,18 @@ class Anaphora:
                     if a is not None and self.kind_of(a) in COLLECTIVE_KINDS:
                         return [a]
         return []
+
+
+# adjectives whose subject is the one who acts: "it is willing to withdraw" (not "it is important to")
+AGENTIVE_ADJECTIVES = frozenset("willing unwilling ready prepared determined able unable eager keen "
+                                "reluctant poised resolved intent".split())
+
+
+def _expletive(t) -> bool:
+    """"It is important to ...", "it is time": "it" stands for nothing; but in "Syria says it is
+    willing to withdraw" it is the one willing."""
+    return t.head.lemma_ == "be" and not any(
+        c.dep_ == "acomp" and c.lemma_.lower() in AGENTIVE_ADJECTIVES for c in t.head.children)
 
 
 @dataclass

@@ -12,8 +12,12 @@ lists of examples ("countries like X and Y"), and events named as the object of 
 ("block the support provided by X" -> target X). CAMEO-style targets when the frame finds none:
 the owner of a nominal object ("rejected calls by X"), the counterpart of the thing acted on
 ("suspended air links with X"), the subject of a demand's content clause ("its demand that X
-..."), whoever a threat's condition asks to act ("... unless X withdraws"), and the state where
-a measure applies ("lifted the curfew in X"). "X is opposed/committed to Y" is a stance of X.
+..."), whoever a threat's condition asks to act ("... unless X withdraws"), the state where
+a measure applies ("lifted the curfew in X", "the curfew imposed in X", "fired at targets in X",
+"... when they blew themselves up in X"), the counterpart of the act a thing proposes ("rejected
+an invitation to attend a meeting of X"), the leader of an "X-led" war, the enemy of a war forces
+are mobilised for, and whoever issued a defied rule ("violated a ban by X"). "X is
+opposed/committed to Y" is a stance of X.
 """
 from __future__ import annotations
 
@@ -60,6 +64,7 @@ class Arguments:
     pairwise: bool = False  # symmetric with no explicit target: code every pair of sources
     how: str = ""  # which rule found them (feeds confidence and debugging)
     type_override: str | None = None
+    from_place: bool = False  # the targets are only the state where the act happens
 
 
 class ArgumentFinder:
@@ -168,6 +173,8 @@ class ArgumentFinder:
                 elif c.dep_ == "compound":
                     # "US drone strikes", "Israeli army bulldozers": the actor modifies the modifier
                     out += _modifier_actors(c, self)
+                else:
+                    out += _leader_actors(c, self)
         if out:
             return out
         # "rejected calls by X", "demanded an admission by X": whoever made or is to make it;
@@ -210,9 +217,14 @@ class ArgumentFinder:
 
     def targets_by_spec(self, tok, spec, extra_heads=(), nested=True) -> list[str]:
         """First non-empty target list, trying the entry's target positions in order."""
+        return self.targets_and_position(tok, spec, extra_heads, nested)[0]
+
+    def targets_and_position(self, tok, spec, extra_heads=(), nested=True) -> tuple[list[str], str | None]:
+        """``targets_by_spec`` and the position that named them."""
         for name in spec:
             if name == "dobj":
-                found = self.dep_actors(tok, ("dobj", "obj"), nested)
+                found = self.dep_actors(tok, ("dobj", "obj"), nested) or [
+                    a for o in _counted_objects(tok) for a in self.np_actors(o, nested)]
             elif name in ("iobj", "dative"):
                 found = self.dep_actors(tok, ("dative", "iobj"), nested)
             else:
@@ -223,8 +235,8 @@ class ArgumentFinder:
                         if found:
                             break
             if found:
-                return found
-        return []
+                return found, name
+        return [], None
 
     # ---------- clauses ----------
     def clause_subject(self, v, _depth: int = 0) -> tuple[list, bool]:
@@ -292,12 +304,12 @@ class ArgumentFinder:
                 return self.clause_subject(gov, _depth + 1)
         return [], False
 
-    def place_targets(self, heads) -> list[str]:
+    def place_targets(self, heads, preps: frozenset[str] | None = None) -> list[str]:
         """States where an act is done ("lifted the curfew in X", "attacks in the capital of X"):
         PLOVER/CAMEO code the place's state as the target of acts done to a place."""
         for h in heads:
             for c in h.children:
-                if c.dep_ == "prep" and c.lower_ in PLACE_PREPS:
+                if c.dep_ == "prep" and c.lower_ in (preps or PLACE_PREPS):
                     found = [a for g in c.children if g.dep_ == "pobj" for a in self._places(g, 0)
                              if self._coded_place(a)]
                     if found:
@@ -308,12 +320,18 @@ class ArgumentFinder:
         """Coded places named by a phrase, also inside it ("a jail in X", "the town of X")."""
         return [a for a in self._places(t, 0) if self._coded_place(a)]
 
+    def is_place(self, actor_id: str) -> bool:
+        """A state or a place (a place the finder may have read as its state)."""
+        return getattr(self._by_id.get(actor_id), "kind", None) in ("state", "location")
+
     def _coded_place(self, actor_id: str) -> bool:
         """A place the knowledge base puts in a state (a town it does not know codes nothing)."""
         a = self._by_id.get(actor_id)
         return a is not None and bool(a.code or a.country)
 
     def _places(self, t, depth: int) -> list[str]:
+        if self.is_trigger_noun(t) is not None:
+            return []  # "in the Palestinian uprising", "in the Iraqi war" name no place
         out = [a for a in self.np_actors(t, nested=False, anaphora=False)
                if getattr(self._by_id.get(a), "kind", None) in ("state", "location")]
         if out or depth > 1:
@@ -355,6 +373,8 @@ class ArgumentFinder:
                         out += [x for x in self.np_actors(c, False) if x not in out]
                     elif ca is None and c.dep_ == "compound":
                         out += [x for x in _modifier_actors(c, self) if x not in out]
+                    elif ca is None:
+                        out += [x for x in _leader_actors(c, self) if x not in out]
         light = light_verb_of(n)
         if light is not None and trig.type in RECEIVED_TYPES and light.lemma_.lower() in HAVE_VERBS:
             # "Ukraine has the backing of France": the haver is the recipient, "of" the giver
@@ -425,6 +445,18 @@ def _from_names_owner(t) -> bool:
 def _modifier_actors(tok, f: ArgumentFinder) -> list[str]:
     """Actors among the words that modify a modifier ("US" in "US Predator attacks")."""
     return [u for c in tok.children if c.dep_ in ("compound", "amod", "nmod") and c.i < tok.i
+            if (u := f.usable(f.actors.at(c.i))) is not None]
+
+
+# "the US-led war", "a Saudi-led coalition": the modifier's actor leads what the noun names
+LEADER_PARTICIPLES = frozenset({"lead"})
+
+
+def _leader_actors(tok, f: ArgumentFinder) -> list[str]:
+    """The leader named in an "X-led" modifier."""
+    if tok.dep_ != "amod" or tok.lemma_.lower() not in LEADER_PARTICIPLES:
+        return []
+    return [u for c in tok.children if c.dep_ in ("npadvmod", "compound", "nmod", "amod") and c.i < tok.i
             if (u := f.usable(f.actors.at(c.i))) is not None]
 
 
@@ -562,16 +594,29 @@ def _verbal(v, trig: Trigger, f: ArgumentFinder) -> Arguments:
     spec = trig.target
     if stative and "dobj" in spec and "to" not in spec:
         spec = (*spec, "to")  # what the subject is opposed or committed to
-    if trig.requires and any(c.dep_ in ("dobj", "obj") and c.lemma_.lower() in trig.requires for c in v.children):
+    required = [c for c in v.children if c.dep_ in ("dobj", "obj") and c.lemma_.lower() in trig.requires]
+    if required:
         # "impose sanctions on X": the object is part of the trigger, not its target
         spec = tuple(x for x in spec if x != "dobj")
-    targets = f.targets_by_spec(v, spec, arg_heads)
+    # "killed 23 people as well as themselves": the subject is no target of its own act
+    targets, position = f.targets_and_position(v, spec, arg_heads)
+    targets = [t for t in targets if t not in sources]
+    # "demonstrators in X blocked a road": where they act, not whom they act on
+    from_place = position in PLACE_PREPS and all(f.is_place(t) for t in targets)
+    if not targets and required and trig.type in DEFIANCE_TYPES:
+        # "violated a ban by X", "defied X's order": defiance is aimed at whoever issued the rule
+        targets = [a for c in required for a in f.np_actors(c)]
     if not targets and trig.type in THING_TARGET_TYPES:
         targets = _thing_targets([c for c in v.children if c.dep_ in ("dobj", "obj")], f)
+    if not targets and trig.type == "MOBILIZE":
+        targets = _purpose_targets(v, f)
+    if not targets and trig.type == "REQUEST":
+        targets = _for_subjects(v, f)
     if not targets and trig.type == "THREATEN":
         targets = _condition_targets(v, f)
     if not targets and trig.type in PLACE_TARGET_TYPES:
-        targets = f.place_targets(_act_heads(v))
+        targets = f.place_targets(_act_heads(v), _place_preps(trig))
+        from_place = bool(targets)
     type_override = None
     if not targets and trig.type == "ACCUSE":
         # "condemned it": the event just reported
@@ -598,10 +643,12 @@ def _verbal(v, trig: Trigger, f: ArgumentFinder) -> Arguments:
                 if targets and trig.type == "THREATEN" and c.dep_ == "ccomp" and not _is_future_threat(c):
                     type_override = "ACCUSE"
                 break
-    return Arguments(sources=sources, targets=targets, how="active", type_override=type_override)
+    return Arguments(sources=sources, targets=targets, how="active", type_override=type_override,
+                     from_place=from_place)
 
 
 HOSTILE_TYPES = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "THREATEN", "SANCTION"})
+DEFIANCE_TYPES = frozenset({"REJECT"})
 EVENT_PRONOUNS = frozenset({"it", "this", "that"})
 
 
@@ -734,10 +781,12 @@ def _nominal(n, trig: Trigger, f: ArgumentFinder) -> Arguments:
                                   for g in c.children if g.dep_ == "pobj"], f)
     if not targets and trig.frame == "speech":
         targets = _content_subjects(n, f)
+    from_place = False
     if not targets and trig.type in PLACE_TARGET_TYPES:
-        targets = f.place_targets([n] + extra)
+        targets = f.place_targets([n] + extra + _participles(n), _place_preps(trig))
+        from_place = bool(targets)
     how = "nominal-light" if light is not None else "nominal"
-    return Arguments(sources=sources, targets=targets, how=how)
+    return Arguments(sources=sources, targets=targets, how=how, from_place=from_place)
 
 
 CONDITION_MARKS = frozenset({"unless", "if"})
@@ -750,7 +799,7 @@ THING_PREPS = frozenset({"with", "to", "for", "on", "against"})
 COUNTERPART_TYPES = frozenset({"REQUEST", "REJECT", "AGREE", "CONCEDE", "RETREAT"})
 
 
-def counterpart_targets(v, f: ArgumentFinder) -> list[str]:
+def counterpart_targets(v, f: ArgumentFinder, depth: int = 0) -> list[str]:
     """"demanded a truce with X", "rejected talks with X": the other party of the thing demanded,
     refused or agreed. A last resort: another reading of the verb that names a target comes first
     ("boycott contact with X" is a cut in relations with X)."""
@@ -759,9 +808,25 @@ def counterpart_targets(v, f: ArgumentFinder) -> list[str]:
     things = [c for c in v.children if c.dep_ in ("dobj", "obj")]
     found = _thing_targets(things, f, preps=("with",))
     # "would allow the return of X's inspectors", "rejected the proposal of X": whose act it is
-    return found or [a for t in things if t.pos_ == "NOUN" and f.actors.at(t.i) is None
-                     for p in t.children if p.dep_ == "prep" and p.lower_ == "of"
-                     for g in p.children if g.dep_ == "pobj" for a in f.np_actors(g)]
+    found = found or [a for t in things if t.pos_ == "NOUN" and f.actors.at(t.i) is None
+                      for p in t.children if p.dep_ == "prep" and p.lower_ == "of"
+                      for g in p.children if g.dep_ == "pobj" for a in f.np_actors(g)]
+    if found or depth > 0:
+        return found
+    # "rejected an invitation to attend a meeting of X", "accepted a formula for ending its
+    # dispute with X": the act the thing proposes names the counterpart
+    for t in things:
+        if t.pos_ != "NOUN" or f.actors.at(t.i) is not None:
+            continue
+        for c in t.children:
+            acts = [c] if c.dep_ == "acl" and _has_to(c) else [
+                g for g in c.children if g.dep_ == "pcomp" and g.tag_ == "VBG"] if (
+                c.dep_ == "prep" and c.lower_ == "for") else []
+            for act in acts:
+                found = counterpart_targets(act, f, depth + 1)
+                if found:
+                    return found
+    return []
 
 
 def _thing_targets(things, f: ArgumentFinder, depth: int = 0, preps=THING_PREPS) -> list[str]:
@@ -770,7 +835,8 @@ def _thing_targets(things, f: ArgumentFinder, depth: int = 0, preps=THING_PREPS)
             continue
         for c in t.children:
             if c.dep_ == "prep" and c.lower_ in preps:
-                out = [a for g in c.children if g.dep_ == "pobj" for a in f.np_actors(g, nested=False)]
+                out = [a for g in c.children if g.dep_ == "pobj" for a in f.np_actors(g, nested=False)
+                       or _origin(g, f)]
                 if out:
                     return out
         if depth < 2:
@@ -780,6 +846,13 @@ def _thing_targets(things, f: ArgumentFinder, depth: int = 0, preps=THING_PREPS)
             if out:
                 return out
     return []
+
+
+def _origin(g, f: ArgumentFinder) -> list[str]:
+    """"sanctions against gold from X", "a ban on imports from X": goods stand for where they come from."""
+    if g.pos_ != "NOUN" or f.actors.at(g.i) is not None:
+        return []
+    return f.prep_actors(g, ("from",), nested=False)
 
 
 def _content_subjects(n, f: ArgumentFinder) -> list[str]:
@@ -822,20 +895,93 @@ def _condition_targets(v, f: ArgumentFinder) -> list[str]:
     return []
 
 
+def _for_subjects(v, f: ArgumentFinder) -> list[str]:
+    """"pushed for X to support the plan", "is pressing for X to release ...": a demand is aimed at
+    whoever the "for ... to" clause asks to act."""
+    for c in v.children:
+        if c.dep_ in ("advcl", "ccomp") and any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children):
+            out = [a for s in c.children if s.dep_ == "nsubj" for a in f.np_actors(s, nested=False)]
+            if out:
+                return out
+    # the parser may hang "for X" on the verb and the infinitive after it
+    starts = {c.left_edge.i for c in v.children if c.dep_ in ("advcl", "xcomp") and _has_to(c)}
+    for p in v.children:
+        if p.dep_ == "prep" and p.lower_ == "for":
+            for g in p.children:
+                if g.dep_ == "pobj" and g.right_edge.i + 1 in starts:
+                    out = f.np_actors(g, nested=False)
+                    if out:
+                        return out
+    return []
+
+
+def _purpose_targets(v, f: ArgumentFinder) -> list[str]:
+    """"mobilized reservists for a war against X", "massed troops for an offensive on Y": forces
+    gathered for a hostile act are aimed at that act's target."""
+    for h in [v] + [c for c in v.children if c.dep_ in ("dobj", "obj")]:
+        for p in h.children:
+            if p.dep_ != "prep" or p.lower_ != "for":
+                continue
+            for g in p.children:
+                trig = f.is_trigger_noun(g) if g.dep_ == "pobj" and g.pos_ == "NOUN" else None
+                if trig is not None and trig.type in HOSTILE_TYPES:
+                    found = _nominal(g, trig, f).targets
+                    if found:
+                        return found
+    return []
+
+
 def _act_heads(v) -> list:
-    """The verb, its object, and the acts it announces ("threatened to ban voting in X")."""
-    heads = [v] + [c for c in v.children if c.dep_ in ("dobj", "obj")]
+    """The verb, its object, and the acts it announces ("threatened to ban voting in X"); a
+    participle on the object places the measure acted on ("lifted the curfew imposed in X")."""
+    objs = [c for c in v.children if c.dep_ in ("dobj", "obj")]
+    heads = [v] + objs + [a for o in objs for a in _participles(o)]
     for c in v.children:
         if c.dep_ == "xcomp" and c.pos_ == "VERB":
             heads += [c] + [g for g in c.children if g.dep_ in ("dobj", "obj")]
+        elif c.dep_ == "advcl" and (c.tag_ == "VBG" or any(
+                m.dep_ in ("advmod", "mark") and m.lower_ == "when" for m in c.children)):
+            # "killed 23 people when they blew themselves up in X", "opened fire, killing two in Y"
+            heads.append(c)
+    # "declared a state of siege in X, suspending ... and arresting opponents": a participle
+    # clause happens where its governing clause does
+    t = v.head if v.dep_ == "conj" and v.head.dep_ == "advcl" and v.head.tag_ == "VBG" else v
+    if t.dep_ == "advcl" and t.tag_ == "VBG" and t.head.pos_ in CLAUSE_VERB_POS:
+        heads += [t.head] + [c for c in t.head.children if c.dep_ in ("dobj", "obj")]
     return heads
+
+
+def _counted_objects(v) -> list:
+    """"kidnapped up to 16 Russian engineers": the parser may read "up" as the verb's particle and
+    "to 16 ..." as a phrase of the verb; the counted noun is the object."""
+    ups = [c for c in v.children if c.dep_ == "prt" and c.lower_ == "up"]
+    if not ups:
+        return []
+    # "to" hangs from the verb or from the particle
+    return [g for h in (v, *ups) for p in h.children if p.dep_ == "prep" and p.lower_ == "to"
+            for g in p.children if g.dep_ == "pobj" and any(n.dep_ == "nummod" for n in g.children)]
+
+
+def _participles(n) -> list:
+    """Past participles on a noun: "the curfew imposed in X", "restrictions introduced in X"."""
+    return [a for a in n.children if a.dep_ == "acl" and a.tag_ == "VBN"]
+
+
+def _place_preps(trig: Trigger) -> frozenset[str]:
+    """Violence and force aimed "at" a place hit it ("fired at targets in X", "shot at a crowd
+    in Y"); a statement made at a place is not aimed at it ("threatened at a rally in Z")."""
+    return MATERIAL_PLACE_PREPS if trig.type in MATERIAL_TYPES else PLACE_PREPS
+
+
+MATERIAL_TYPES = frozenset({"ASSAULT", "COERCE"})
+MATERIAL_PLACE_PREPS = PLACE_PREPS | {"at"}
 
 
 # links by which a clause or noun phrase is the content of the verb above it ("refused to allow X
 # to ...", "threatened to strike unless ...", "denounced X's suppression of ..."); not coordination
 # or background clauses attached to the governing verb itself ("rejected the plan and attacked Y")
 COMPLEMENT_LINKS = frozenset({"xcomp", "ccomp", "advcl", "dobj", "obj", "pobj", "prep", "acl", "conj",
-                              "relcl", "appos"})
+                              "relcl", "appos", "pcomp"})
 BACKGROUND_CLAUSE_MARKS = frozenset({"as", "while", "when", "since", "after", "before", "because", "though",
                                      "although", "whereas"})
 

@@ -19,7 +19,8 @@ from .factuality import Factuality, factuality_of
 from .lexicon import Trigger
 from .ontology import Ontology
 from .patterns import (AGENTLESS_TYPES, THREAT_ONLY_CUES, agentless_victims, complete_arguments,
-                       domestic_pair, governing_lemma, recode_intent, stands_alone)
+                       domestic_pair, governing_lemma, is_promise, place_target, recode_intent, stands_alone,
+                       takes_place_target)
 from .places import find_location
 from .speech import SAY_VERBS, QuoteLocator, demanded_subjects, reported_clauses, reporting_subject
 from .triggers import find_triggers
@@ -50,7 +51,19 @@ ACT_TYPES = frozenset({"PROTEST", "CONCEDE"})
 # a denial answers an accuser, not the party of the act denied ("denied arming X")
 DENIAL_LEMMAS = frozenset({"deny", "dismiss", "refute", "rebut", "disown"})
 UNTARGETED_FACTS = frozenset({"asserted"})
+# acts done in a place, whose place may stand for the state (see _part_acts_on_whole)
+PLACE_ACT_TYPES = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "PROTEST", "SANCTION", "CONCEDE", "RETREAT"})
 AGENTLESS_FACTS = frozenset({"asserted", "alleged"})
+# stances on an act nobody is said to do that are aimed at where or to whom it would be done
+# ("rejected a call for troops to be deployed in X", "threatened that troops would enter X"); not
+# a condemnation or protest, aimed at its doer ("condemned the attack in X" accuses no one), nor a
+# demand, aimed at whoever should act
+UNDONE_ACT_STANCES = frozenset({"REJECT", "AGREE", "CONCEDE", "THREATEN"})
+# acts whose target is the state where they are done even when no verb of violence says so (CAMEO 074)
+PROTECTION = frozenset({("AID", "peacekeeping")})
+ARRIVAL_VERBS = frozenset({"arrive", "land", "enter", "reach", "deploy", "start"})
+# how patterns.complete_arguments names targets taken from the place of the act
+PLACE_HOWS = frozenset({"place", "protest-place"})
 DIRECT_HOWS = frozenset({"active", "passive", "transfer", "symmetric", "receive", "nominal"})
 
 
@@ -65,6 +78,11 @@ class _Draft:
     fact: Factuality
     claimed_by: str | None
     confidence: float
+    # an act with no named doer kept only so that a stance on it can take its target ("rejected
+    # a call for troops to be deployed in X"); never an event of its own
+    inner_only: bool = False
+    # targets that are only the state where the act happens: a party of the act's content wins
+    from_place: bool = False
 
 
 def extract_events(doc, article: Article, actors: ActorIndex, quotes: list[Quote], ontology: Ontology) -> list[Event]:
@@ -77,6 +95,7 @@ def extract_events(doc, article: Article, actors: ActorIndex, quotes: list[Quote
     for m in matches:
         drafts += _code_trigger(m.token, m.entries, finder, locator, actors, ontology)
     _complement_targets(drafts, actors)
+    drafts = [d for d in drafts if not d.inner_only]
     drafts += _speech_acts(doc, quotes, finder, actors)
     drafts += _accusations(drafts, actors, locator)
     return _finish(doc, article, actors, _dedup(drafts, actors))
@@ -88,8 +107,15 @@ def _code_trigger(tok, entries: list[Trigger], finder: ArgumentFinder, locator: 
     args: Arguments | None = None
     speaker = locator.speaker_at(tok.idx)
     partial: tuple[str, list[str]] | None = None
+    undone: tuple[Trigger, list[str]] | None = None  # an entry that found targets and no doer
     for entry in entries:
         a = complete_arguments(tok, entry, finder, find_arguments(tok, entry, finder))
+        if a.sources and not a.targets and (entry.type, entry.mode) in PROTECTION:
+            a.targets = _protected_place(tok, finder, a.sources)
+            a.from_place = bool(a.targets)
+        if not a.sources and a.targets and undone is None and (tok.pos_ == "VERB" or not a.from_place):
+            # not "the attack in X": a place names no party of a nominal act nobody is said to do
+            undone = (entry, a.targets)
         if not a.sources and a.targets and speaker and entry.type in SPEAKER_SOURCED_TYPES:
             a.sources, a.how = [speaker], "speaker"
         a.sources, a.targets = _drop_self_loops(a.sources, a.targets, actors, tok, entry)
@@ -124,6 +150,13 @@ def _code_trigger(tok, entries: list[Trigger], finder: ArgumentFinder, locator: 
             if threat[0] == "THREATEN" and fact.value == "future" and governing_lemma(tok) not in THREAT_ONLY_CUES:
                 claimed = speaker or reporting_subject(tok, actors)
                 return [_Draft(tok, *threat, partial[1], [], fact, claimed, 0.35)]
+            promised = threat[0] == "AGREE" and is_promise(tok, fact)
+            if threat[0] != partial[0] and (threat[0] == "REJECT" or promised) and partial[0] in UNTARGETED_TYPES:
+                # "X will not accept any more refugees", "the UN will provide food aid": an announced
+                # refusal or promise is made, recipient named or not (patterns.recode_intent)
+                made = Factuality() if threat[0] == "REJECT" or fact.cue in ANNOUNCED_CUES else fact
+                claimed = speaker or reporting_subject(tok, actors)
+                return [_Draft(tok, *threat, partial[1], [], made, claimed, 0.35)]
             if fact.value == "asserted":
                 finder.memory.add(tok.i, *partial)  # a later "the attack" may still refer to it
             if speaker and _is_complaint(partial[0], fact) and _is_claim(tok, locator):
@@ -132,7 +165,7 @@ def _code_trigger(tok, entries: list[Trigger], finder: ArgumentFinder, locator: 
                 if tgts:
                     return [_Draft(tok, "ACCUSE", "allege", "112", srcs, tgts, Factuality(), None, 0.35)]
             return []
-        return _agentless(tok, entries, finder, speaker, actors)
+        return _agentless(tok, entries, finder, speaker, actors) or _inner_act(tok, entries, undone, finder)
     fact = factuality_of(tok)
     if args.how == "speaker":
         fact = Factuality()  # "X must be held accountable," she said: the accusation was made
@@ -146,8 +179,11 @@ def _code_trigger(tok, entries: list[Trigger], finder: ArgumentFinder, locator: 
             fact.cue in PROMISE_CUES or (typ == "CONSULT" and fact.cue in FUTURE_CUES)):
         typ, mode, cameo = "AGREE", None, AGREE_CAMEO[typ]
     typ, mode, cameo = recode_intent(tok, typ, mode, cameo, fact)
-    if typ == "AGREE" and fact.value == "future" and fact.cue in ANNOUNCED_CUES:
-        # "X and Y will exchange prisoners": announcing the agreed act is the agreement
+    if (typ == "AGREE" and fact.value == "future" and fact.cue in ANNOUNCED_CUES) or (
+            typ == "REJECT" != chosen.type and fact.value == "negated") or typ == "MOBILIZE" != chosen.type:
+        # "X and Y will exchange prisoners": announcing the agreed act is the agreement;
+        # "X will not meet Y", "X prepared to attack Y" (recoded by patterns.recode_intent): the
+        # refusal is made, the forces are made ready
         fact = Factuality()
     claimed = speaker or reporting_subject(tok, actors)
     conf = 0.45 + (0.15 if chosen.pos == "verb" else 0.05) + (0.1 if chosen.requires else 0.0)
@@ -156,34 +192,77 @@ def _code_trigger(tok, entries: list[Trigger], finder: ArgumentFinder, locator: 
     pairs = ([([a], [b]) for i, a in enumerate(args.sources) for b in args.sources[i + 1:]]
              if args.pairwise and not args.targets else [(args.sources, args.targets)])
     out = []
+    from_place = args.from_place or args.how in PLACE_HOWS
     for srcs, tgts in pairs:
         srcs, tgts = _drop_self_loops(srcs, tgts, actors, tok, chosen)
         if srcs and (tgts or stands_alone(chosen)):
-            out.append(_Draft(tok, typ, mode, cameo, srcs, tgts, fact, claimed, conf))
+            out.append(_Draft(tok, typ, mode, cameo, srcs, tgts, fact, claimed, conf, from_place=from_place))
     return out
+
+
+def _protected_place(tok, finder: ArgumentFinder, sources: list[str]) -> list[str]:
+    """Peacekeepers protect the state they are sent to: "contribute troops to a force in X",
+    "NATO peacekeeping troops arrived in X"."""
+    heads = [tok, *(c for c in tok.children if c.dep_ in ("dobj", "obj"))]
+    found = [a for h in heads for p in h.children if p.dep_ in ("prep", "dative") and p.lower_ == "to"
+             for g in p.children if g.dep_ == "pobj" for a in finder.places_in(g) if a not in sources]
+    return found or (place_target(tok, finder, sources) if _arrives(tok) else [])
+
+
+def _arrives(tok) -> bool:
+    """The noun phrase is the subject of a verb of arrival ("the first of the peacekeepers landed
+    in X"), not background ("peacekeepers in X were attacked")."""
+    t = tok
+    for _ in range(4):
+        if t.dep_ in ("nsubj", "nsubjpass"):
+            return t.head.lemma_.lower() in ARRIVAL_VERBS
+        if t.dep_ not in ("pobj", "prep", "compound") or t.head is t:
+            return False
+        t = t.head
+    return False
 
 
 def _complement_targets(drafts: list[_Draft], actors: ActorIndex) -> None:
     """A stance taken on another act is aimed at that act's party: "refused to negotiate with Y",
     "threatened to deliver blows to Y" (the act shares the subject: its target); "denounced Y's
     crackdown", "refused to let Y's planes land" (another actor's act: its doer). Only for events
-    still without a target, from the closest coded act the governing verb's content holds."""
+    still without a target, or with only the place where it happened ("blocked a road in X to show
+    their disapproval of Y"), from the closest coded act the governing verb's content holds."""
     for d in drafts:
-        if d.targets or not d.sources or d.type not in STANCE_TYPES or d.tok.lemma_.lower() in DENIAL_LEMMAS:
+        if (d.targets and not d.from_place) or not d.sources or d.type not in STANCE_TYPES \
+                or d.tok.lemma_.lower() in DENIAL_LEMMAS:
             continue
         # what is demanded is still to happen: "insisting the transfer came before Y's war" is a claim
-        inner = [c for c in drafts if c is not d and c.sources
+        inner = [c for c in drafts if c is not d
+                 and (c.sources or (c.inner_only and d.type in UNDONE_ACT_STANCES))
                  and not (d.type == "REQUEST" and c.fact.value == "asserted")
                  and in_complement(c.tok, d.tok, that_clause=d.type not in ACT_TYPES)]
-        for c in sorted(inner, key=lambda c: abs(c.tok.i - d.tok.i)):
+        # an act with a named doer first: "vetoed a push to impose UN sanctions on X" opposes the UN
+        for c in sorted(inner, key=lambda c: (c.inner_only, abs(c.tok.i - d.tok.i))):
             own = set(d.sources)
             shared = bool(own & set(c.sources)) or {_code(actors, s) for s in d.sources} == {
                 _code(actors, s) for s in c.sources}
-            picked = c.targets if shared else c.sources
+            picked = c.targets if shared or not c.sources else c.sources
             _, tgts = _drop_self_loops(d.sources, [t for t in picked if t not in own], actors, d.tok)
             if tgts:
-                d.targets = tgts
+                d.targets, d.from_place = tgts, False
                 break
+
+
+def _inner_act(tok, entries: list[Trigger], undone: tuple[Trigger, list[str]] | None,
+               finder: ArgumentFinder) -> list[_Draft]:
+    """An act whose doer the clause does not name, kept for the stance that governs it
+    (``_complement_targets``): "rejected an invitation to attend a meeting of X" (X), "rejected a
+    call for troops to be deployed in Y" (Y, where the act would happen)."""
+    if undone is None and tok.pos_ == "VERB":
+        entry = next((e for e in entries if takes_place_target(e)), None)
+        found = place_target(tok, finder, []) if entry is not None else []
+        undone = (entry, found) if found else None
+    if undone is None:
+        return []
+    entry, targets = undone
+    return [_Draft(tok, entry.type, entry.mode, entry.cameo, [], targets, factuality_of(tok), None, 0.0,
+                   inner_only=True)]
 
 
 def _agentless(tok, entries: list[Trigger], finder: ArgumentFinder, speaker: str | None,
@@ -219,7 +298,42 @@ def _drop_self_loops(srcs: list[str], tgts: list[str], actors: ActorIndex, tok=N
     src_codes = {_code(actors, s) for s in srcs}
     sent = tok.sent if tok is not None else None
     return list(dict.fromkeys(srcs)), [t for t in dict.fromkeys(tgts) if _code(actors, t) not in src_codes
-                                       or domestic_pair(actors, srcs, t, sent, trig)]
+                                       or domestic_pair(actors, srcs, t, sent, trig)
+                                       or _part_acts_on_whole(actors, srcs, t, tok, trig)]
+
+
+def _part_acts_on_whole(actors: ActorIndex, srcs: list[str], target: str, tok,
+                        trig: Trigger | None) -> bool:
+    """"Turkish authorities imposed a curfew in X", "an Argentine judge ordered Z to appear", "the
+    Ivory Coast's Supreme Court allowed Z to run": a source state named before the trigger only as
+    a modifier of a noun no actor owns stands for some of its officials or people, a party distinct
+    from a place, person or body of that state, or, for an act done in a place, from the place the
+    argument finder read as the state itself (CAMEO codes TURGOV -> TUR). Not a visit, and not a
+    statement about the state ("Algerian officials praised Algeria")."""
+    if tok is None or not srcs or (trig is not None and trig.type == "CONSULT" and trig.mode == "visit"):
+        return False
+    tgt = actors.get(target)
+    if tgt is None or (tgt.kind == "state" and (trig is None or trig.type not in PLACE_ACT_TYPES)):
+        return False
+    return all(getattr(actors.get(s), "kind", None) == "state" and _named_as_owner(actors, s, tok)
+               for s in srcs)
+
+
+MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "poss"})
+
+
+def _named_as_owner(actors: ActorIndex, state: str, tok) -> bool:
+    """Every mention of ``state`` before ``tok`` in its sentence modifies a noun that no actor owns
+    ("Turkish authorities", "the Ivory Coast's Supreme Court", "US troops"), and there is one."""
+    doc, start = tok.doc, tok.sent.start
+    mentions = [m for m in actors.mentions_of(state) if start <= m.start and m.end <= tok.i]
+    for m in mentions:
+        last = doc[m.end - 1]
+        head = last.head
+        if last.dep_ not in MODIFIER_DEPS or head is last or head.pos_ not in ("NOUN", "PROPN") \
+                or actors.at(head.i) is not None:
+            return False
+    return bool(mentions)
 
 
 def _speech_acts(doc, quotes: list[Quote], finder: ArgumentFinder, actors: ActorIndex) -> list[_Draft]:

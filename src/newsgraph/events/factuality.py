@@ -39,6 +39,9 @@ GOVERNOR = {
                     "order push implore beg".split(), "demanded"),
     **dict.fromkeys("claim allege accuse suspect rumor rumour".split(), "alleged"),
 }
+# Governors that announce only an infinitive ("is set to attack", "is poised to sign"): "set fire
+# ... after attacking", "set up a panel following the killing" announce nothing.
+INFINITIVE_GOVERNORS = frozenset({"set", "poise", "due"})
 # Nouns that frame what follows them ("the possibility of ...", "plans to ...").
 GOVERNOR_NOUNS = {
     **dict.fromkeys("plan plans intention intent proposal bid pledge promise prospect schedule "
@@ -189,7 +192,7 @@ def factuality_of(trigger) -> Factuality:
         if dep == "xcomp" and hl in HEARSAY and any(c.dep_ == "auxpass" for c in head.children):
             return Factuality("alleged", hl)  # "X is said to have attacked", "is believed to hold"
         if dep in ("xcomp", "ccomp", "advcl", "acl", "pcomp", "relcl") and hl in GOVERNOR and not (
-                dep == "relcl"):
+                dep == "relcl") and not (hl in INFINITIVE_GOVERNORS and not _has_to(t)):
             if head.dep_ == "acomp" and head.pos_ == "ADJ":
                 # "is not ready to", "must be willing to": the copula's own cue comes first
                 outer = _clause_cue(head.head)
@@ -197,7 +200,7 @@ def factuality_of(trigger) -> Factuality:
                     return outer
             return Factuality(GOVERNOR[hl], hl)
         if dep == "pcomp" and head.dep_ == "prep" and head.head.lemma_.lower() in GOVERNOR and (
-                head.head.pos_ in ("VERB", "ADJ")):
+                head.head.pos_ in ("VERB", "ADJ")) and head.head.lemma_.lower() not in INFINITIVE_GOVERNORS:
             # "accused X of supplying", "suspected of smuggling": the gerund is the charge
             gl = head.head.lemma_.lower()
             return Factuality(GOVERNOR[gl], gl)

@@ -1,12 +1,15 @@
 """The trigger lexicon: words and phrases that signal a PLOVER event, indexed by head lemma.
 
 Data lives in ``events/data/triggers.yaml`` (format documented at its top and in
-docs/events.md); users add files in the same format. Entries are compiled once into a dict
-keyed by (head lemma, part of speech), so matching a document costs one dict lookup per token
-whatever the size of the lexicon.
+docs/events.md); users add files in the same format, or PETRARCH/TABARI verb dictionaries
+(``events.petrarch_verbs``). Entries are compiled once into a dict keyed by (head lemma, part
+of speech), so matching a document costs one dict lookup per token whatever the size of the
+lexicon; a head with many entries (a verb dictionary's "say") is matched through an index of
+its required words, so its cost follows the words near the token, not the entries.
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -38,10 +41,17 @@ class Trigger:
     target: tuple[str, ...] = ()
     source_file: str = "package"
     intransitive: bool = False  # the event stands without a target ("the rebels surrendered")
+    # keyed by a word form, not a lemma ("left" in a verb dictionary that codes LEFT and LEAVE
+    # apart): the matcher prefers it for that very word over the entries of its lemma
+    surface: bool = False
 
     @property
     def phrase(self) -> str:
         return " ".join((self.lemma, *self.requires)) if self.pos == "verb" else " ".join((*self.requires, self.lemma))
+
+
+# A head with more entries than this is matched through its word index, not entry by entry.
+INDEXED_FROM = 12
 
 
 @dataclass
@@ -49,6 +59,11 @@ class Lexicon:
     """Triggers indexed by (lemma, pos); most specific (most required words) first."""
 
     index: dict[tuple[str, str], list[Trigger]] = field(default_factory=dict)
+    # (lemma, pos) -> required word -> [(rank, entry)], for heads with many entries (a verb
+    # dictionary gives "say" hundreds of patterns): matching looks up the words near the token
+    # instead of testing every entry
+    _by_word: dict[tuple[str, str], dict[str, list[tuple[int, Trigger]]]] = field(default_factory=dict)
+    surface: set[tuple[str, str]] = field(default_factory=set)  # heads holding surface-form entries
 
     def add(self, trig: Trigger, replace: bool = False) -> None:
         key = (trig.lemma, trig.pos)
@@ -59,6 +74,68 @@ class Lexicon:
             return
         entries.append(trig)
         entries.sort(key=lambda e: -len(e.requires))
+        self._by_word.pop(key, None)
+
+    def add_many(self, trigs, replace: bool = False, whole_heads: bool = False) -> None:
+        """``add`` for a whole file at once: one pass per head instead of one per entry.
+        ``whole_heads``: the new entries replace every entry of their head (a verb dictionary
+        decides all a verb codes), not just those with the same required words."""
+        grouped: dict[tuple[str, str], list[Trigger]] = {}
+        for t in trigs:
+            grouped.setdefault((t.lemma, t.pos), []).append(t)
+        for key, new in grouped.items():
+            entries = self.index.setdefault(key, [])
+            if whole_heads:
+                entries.clear()
+            elif replace:
+                replaced = {t.requires for t in new}
+                entries[:] = [e for e in entries if e.requires not in replaced]
+            else:
+                have = {(e.requires, e.type) for e in entries}
+                new = [t for t in new if (t.requires, t.type) not in have]
+            entries.extend(new)
+            entries.sort(key=lambda e: -len(e.requires))
+            self._by_word.pop(key, None)
+            if any(t.surface for t in new):
+                self.surface.add(key)
+
+    def prepare(self) -> None:
+        """Build the word indexes of large heads now (at load), not on the first document."""
+        for key, entries in self.index.items():
+            if len(entries) > INDEXED_FROM and key not in self._by_word:
+                self._word_index(key)
+
+    def _word_index(self, key: tuple[str, str]) -> dict[str, list[tuple[int, Trigger]]]:
+        idx: dict[str, list[tuple[int, Trigger]]] = {}
+        for rank, e in enumerate(self.index.get(key, ())):
+            idx.setdefault(e.requires[0] if e.requires else "", []).append((rank, e))
+        self._by_word[key] = idx
+        return idx
+
+    def select(self, lemma: str, pos: str, near: Callable[[], set[str]]) -> list[Trigger]:
+        """Entries of a head whose required words are all in ``near()`` (the lemmas and words
+        hanging from the token), most specific first; ``near`` is called only when needed."""
+        key = (lemma, pos)
+        entries = self.index.get(key, [])
+        if len(entries) <= INDEXED_FROM:
+            words: set[str] | None = None
+            out = []
+            for e in entries:
+                if e.requires:
+                    if words is None:
+                        words = near()
+                    if not all(w in words for w in e.requires):
+                        continue
+                out.append(e)
+            return out
+        idx = self._by_word.get(key) or self._word_index(key)
+        words = near()
+        hits = list(idx.get("", ()))
+        for w in words:
+            for rank, e in idx.get(w, ()):
+                if all(x in words for x in e.requires[1:]):
+                    hits.append((rank, e))
+        return [e for _, e in sorted(hits, key=lambda h: h[0])]
 
     def candidates(self, lemma: str, pos: str) -> list[Trigger]:
         return self.index.get((lemma, pos), [])

@@ -15,6 +15,7 @@ import yaml
 
 from ..errors import KnowledgeBaseError
 from .lexicon import Lexicon, parse_groups, read_trigger_file
+from .petrarch_verbs import load_verb_triggers, looks_like_verb_dictionary
 
 QUAD_NAMES = {1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict", 4: "material conflict"}
 
@@ -52,9 +53,13 @@ class Ontology:
     contexts: dict[str, str]
     cameo_map: dict[str, tuple[str, str, str]]
     triggers: Lexicon = field(default_factory=Lexicon)
+    # one account per PETRARCH/TABARI verb dictionary among the trigger files (petrarch_verbs)
+    verb_dictionaries: list = field(default_factory=list)
 
     @classmethod
     def load(cls, extra_trigger_files=()) -> "Ontology":
+        """The packaged ontology and lexicon, then the user's trigger files in order: our YAML
+        format, or a PETRARCH/TABARI verb dictionary (a ``.txt`` file or one that reads as such)."""
         plover, cameo = _packaged()
         types = {
             name: EventType(name=name, quad=int(t["quad"]), score=float(t["score"]),
@@ -70,8 +75,14 @@ class Ontology:
         for trig in parse_groups(yaml.safe_load(core), "newsgraph/events/data/triggers_core.yaml", known):
             onto.triggers.add(trig)
         for path in extra_trigger_files or ():
-            for trig in read_trigger_file(Path(path), known):
-                onto.triggers.add(trig, replace=True)
+            if looks_like_verb_dictionary(path):
+                trigs, account = load_verb_triggers(path, onto.cameo_to_plover, onto.triggers)
+                onto.verb_dictionaries.append(account)
+                # the dictionary decides everything a verb it lists codes, as in PETRARCH
+                onto.triggers.add_many(trigs, whole_heads=True)
+            else:
+                onto.triggers.add_many(read_trigger_file(Path(path), known), replace=True)
+        onto.triggers.prepare()
         return onto
 
     @property

@@ -16,6 +16,19 @@ to" is an AGREE (the manual: intent to cooperate is AGREE, intent to harm is THR
 threatened cut of relations ("will break relations with X") is CAMEO 1313. "Is about to" is
 not a cue of intent: an imminent act keeps its type (see extract.py).
 
+``recode_intent`` also codes an announced refusal of a cooperative act ("will not accept
+refugees", "would not meet X") as REJECT, and an attack the doer is preparing ("the army
+prepared to resume shelling X") as MOBILIZE; an offer in conditional form ("would meet X if
+...", "would be ready to host ...") is an AGREE, a standing stance ("will always support X")
+stays SUPPORT.
+
+Further target rules: an envoy required as an entry's object is its target ("summoned X's
+ambassador"); a call for sanctions aimed at someone accuses them ("called for sanctions
+against X"); an investigation targets the doer of what is investigated or the place the
+investigators are sent to; a proposal of talks between one's own side and another asks the
+other side; a welcomed thing, not a visitor, is approval ("welcomed X's decision"); a force
+demobilized or disarmed by nobody named has stood down itself.
+
 ``agentless_victims``: violence or coercion reported without its doer ("two soldiers were
 wounded", "an explosion killed three villagers") is coded with an unknown (empty) source.
 
@@ -32,23 +45,43 @@ from .lexicon import Trigger
 
 COMPLEMENT_TYPES = frozenset({"AGREE", "REJECT", "THREATEN", "REQUEST", "CONCEDE", "SUPPORT", "ACCUSE"})
 RECIPROCAL_TYPES = frozenset({"AGREE", "CONSULT", "COOPERATE"})
-# verbs of approval whose object may be an event between others ("welcomed the talks between X and Y")
-WELCOMING_TYPES = frozenset({"SUPPORT"})
+# verbs of approval or proposal whose object may be an event between others ("welcomed the talks
+# between X and Y", "invited negotiations between its president and Y's")
+WELCOMING_TYPES = frozenset({"SUPPORT", "REQUEST"})
 COMPLEMENT_PREPS = frozenset("to with against on from in into at for over toward towards".split())
 CONFLICT_TYPES = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE"})
 # "denied arming X" denies an accusation: X is not what is refused
 NOT_COMPLEMENT_LEMMAS = frozenset({"deny"})
 COOPERATIVE_TYPES = frozenset({"SUPPORT", "AID", "COOPERATE", "CONSULT", "CONCEDE", "RETREAT"})
-# cues (factuality cues or governing lemmas) that announce an act the speaker intends
+# cues (factuality cues or governing lemmas) that announce an act the speaker intends; "would" is
+# a cue only as the reported "will" of a past statement (factuality._backshifted)
 INTENT_CUES = frozenset("will 'll shall wo would plan intend prepare prepared ready willing determined poised set "
                         "vow pledge promise threaten warn swear decide commit".split()) | {"to be"}
 THREAT_ONLY_CUES = frozenset({"threaten", "warn", "swear"})
-BARE_FUTURE = frozenset({"will", "'ll", "shall", "wo", "would", ""})
-# "would" is a cue here only as the reported "will" of a past statement (factuality._backshifted)
+# "will always support X", "will continue to back X": a standing stance restated, not a promise
+ONGOING_WORDS = frozenset("always still forever continue remain keep".split())
+# "would be ready to host talks", "would be willing to meet": an offer, though worded as a hypothesis
+OFFER_CUES = frozenset("ready willing prepared".split())
+FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo", "would"})
+PROMISE_WORDS = FUTURE_AUX | OFFER_CUES | frozenset("promise pledge vow offer commit".split())
+# verbs whose refusal is a REJECT when announced ("will not accept refugees", "would not meet X")
+REFUSABLE_TYPES = COOPERATIVE_TYPES | {"AGREE"}
 THREAT_CAMEO = {"ASSAULT": ("violence", "138"), "COERCE": (None, "137"), "SANCTION": ("restrict", "1312"),
                 "MOBILIZE": ("violence", "138")}
 AGREE_CAMEO = {"SUPPORT": "032", "AID": "033", "COOPERATE": "031", "CONSULT": "036", "CONCEDE": "035",
                "RETREAT": "0356"}
+# people a host welcomes on a visit ("welcomed the French delegation"), as opposed to what they say or do
+VISITOR_NOUNS = frozenset(
+    "delegation delegate mission team envoy counterpart guest visitor official minister president leader "
+    "premier king queen prince princess chancellor ambassador diplomat commander chief head secretary "
+    "representative dignitary emperor pope monarch troop soldier force sailor crew lawmaker senator governor "
+    "mayor".split())
+# verbs of request that mean "try" before an infinitive ("sought to expand ties with X")
+ATTEMPT_LEMMAS = frozenset({"seek"})
+# a force that is demobilized or disarmed with no one named as doing it has stood down itself
+LAID_DOWN_ARMS = frozenset("demobilize demobilise disarm disband".split())
+# the diplomats an entry may require as its object ("summon ambassador", "expel diplomat")
+ENVOY_WORDS = frozenset("ambassador envoy diplomat diplomats charge chargé consul".split())
 # what a reduction of relations acts on (CAMEO 160-161); threatened, it is CAMEO 1313
 RELATION_WORDS = frozenset("relation relationship tie ambassador embassy diplomat contact".split())
 PLACE_TARGET_TYPES = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "PROTEST"})
@@ -69,18 +102,53 @@ def stands_alone(trig: Trigger) -> bool:
 
 def complete_arguments(tok, trig: Trigger, finder: ArgumentFinder, args: Arguments) -> Arguments:
     """Fill targets the frame rules left empty (see the module docstring)."""
+    if trig.type == "REQUEST" and not trig.requires and trig.lemma in ATTEMPT_LEMMAS and any(
+            c.dep_ == "xcomp" for c in tok.children):
+        return Arguments(sources=[], targets=[], how="attempt")  # "sought to ease tensions": tried, asked no one
     if trig.pos == "noun" and trig.requires and not args.targets:
         args = _through_required_words(tok, trig, finder, args)
-    if trig.pos == "verb" and trig.type == "CONSULT" and trig.mode == "visit" and _event_object(tok, finder):
+    if trig.pos == "verb" and trig.type == "CONSULT" and trig.mode == "visit" and (
+            _event_object(tok, finder) or _welcomed_thing(tok, finder)):
         # "welcomed X's offer", "received the deployment of Y's troops": approval, not a visit;
         # "hosted talks with X" / "between X and Y": the host meets the parties
         parties = welcomed_event_parties(tok, finder) if tok.lemma_.lower() == "host" else []
         return Arguments(sources=args.sources, targets=[a for a in parties if a not in args.sources],
                          how="hosted-event" if parties else "not-a-visit")
+    if trig.type == "RETREAT" and trig.lemma in LAID_DOWN_ARMS and args.how == "passive" and not args.sources:
+        # "the guerrillas were demobilized": no one named did it to them; they stood down
+        return Arguments(sources=args.targets, targets=[], how="passive-retreat")
+    if trig.pos == "verb" and trig.requires and args.sources:
+        envoys = envoy_targets(tok, trig, finder, args.sources)
+        if envoys:
+            return Arguments(sources=args.sources, targets=envoys, how="envoy",
+                             type_override=args.type_override)
     if args.targets or args.pairwise:
         return args
+    if trig.pos == "verb" and trig.requires and trig.type in PLACE_TARGET_TYPES and args.sources:
+        # "captured the Ukrainian city of X", "seized a village in X": the place taken is the target
+        taken = [a for r in required_tokens(tok, trig) if r.dep_ in ("dobj", "obj") for a in finder.np_actors(r)
+                 if a not in args.sources and getattr(finder.actors.get(a), "kind", None) in ("location", "state")]
+        if taken:
+            return Arguments(sources=args.sources, targets=list(dict.fromkeys(taken)), how="place-taken",
+                             type_override=args.type_override)
+    if trig.type == "ACCUSE" and trig.mode == "investigate" and args.sources:
+        doers = investigated_doers(tok, trig, finder, args.sources)
+        if doers:
+            # "opened an investigation into abuses committed by X": X is investigated
+            return Arguments(sources=args.sources, targets=doers, how="investigated-doer",
+                             type_override=args.type_override)
+    if trig.type == "REQUEST" and trig.pos == "verb" and args.sources:
+        punished = punished_parties(tok, finder, args.sources)
+        if punished:
+            # "called for sanctions against X": a demand addressed to nobody named, aimed at X
+            return Arguments(sources=args.sources, targets=punished, how="demanded-punishment",
+                             type_override="ACCUSE")
     if trig.type in WELCOMING_TYPES and trig.pos == "verb" and args.sources:
         found = [a for a in welcomed_event_parties(tok, finder) if a not in args.sources]
+        if trig.type == "REQUEST":
+            # proposing talks between one's own leader and another's asks the other side
+            own = {_state_of(finder, s) for s in args.sources} - {None}
+            found = [a for a in found if _state_of(finder, a) not in own]
         if found:
             args.targets, args.how = found, "event-object"
             return args
@@ -89,7 +157,8 @@ def complete_arguments(tok, trig: Trigger, finder: ArgumentFinder, args: Argumen
             args.targets = place_target(tok, finder, args.sources)
             args.how = "place" if args.targets else args.how
         return args
-    if trig.type in COMPLEMENT_TYPES and trig.frame in ("agent", "speech") and trig.lemma not in NOT_COMPLEMENT_LEMMAS:
+    if trig.type in COMPLEMENT_TYPES and trig.frame in ("agent", "speech") and trig.lemma not in NOT_COMPLEMENT_LEMMAS \
+            and not (trig.type == "REQUEST" and _addressed(tok)):
         found = [a for a in complement_targets(tok, finder) if a not in args.sources]
         if found:
             args.targets, args.how = found, "complement"
@@ -107,6 +176,68 @@ def complete_arguments(tok, trig: Trigger, finder: ArgumentFinder, args: Argumen
         args.targets = place_target(tok, finder, args.sources)
         args.how = "place" if args.targets else args.how
     return args
+
+
+INVESTIGATED_PREPS = frozenset({"into", "of", "on"})
+SENT_TO_PREPS = frozenset({"to", "into", "in"})
+
+
+def investigated_doers(v, trig: Trigger, finder: ArgumentFinder, sources: list[str]) -> list[str]:
+    """Who did what is investigated: the "by" agent or possessor of the thing looked into
+    ("an investigation into abuses committed by X", "investigated X's role in ...")."""
+    heads = [v, *required_tokens(v, trig)]
+    things = [c for h in heads for c in h.children
+              if c.dep_ in ("dobj", "obj") and c.lemma_.lower() not in trig.requires]
+    things += [g for h in heads for p in h.children if p.dep_ == "prep" and p.lower_ in INVESTIGATED_PREPS
+               for g in p.children if g.dep_ == "pobj"]
+    out: list[str] = []
+    for t in things:
+        for c in t.children:
+            if c.dep_ == "poss":
+                out += finder.np_actors(c, nested=False)
+            elif c.dep_ in ("acl", "relcl"):
+                out += [a for ag in c.children if ag.dep_ == "agent" for g in ag.children if g.dep_ == "pobj"
+                        for a in finder.np_actors(g, nested=False)]
+    out = [a for a in dict.fromkeys(out) if a not in sources]
+    if not out and v.dep_ in ("advcl", "xcomp") and v.head.pos_ == "VERB":
+        # "sent a team to X to investigate ...": the place the investigators are sent to
+        out = _place_after(v.head, SENT_TO_PREPS, finder, sources)
+    return out
+
+
+def punished_parties(v, finder: ArgumentFinder, sources: list[str]) -> list[str]:
+    """Whom the sanctions a verb of demand asks for are aimed at: "called for sanctions against
+    X", "demanded an embargo on X" (the object, or the object of "for")."""
+    objs = [c for c in v.children if c.dep_ in ("dobj", "obj")]
+    objs += [g for p in v.children if p.dep_ == "prep" and p.lower_ == "for"
+             for g in p.children if g.dep_ == "pobj"]
+    out: list[str] = []
+    for o in objs:
+        event = finder.is_trigger_noun(o)
+        if event is not None and event.type == "SANCTION":
+            out += [a for a in finder.prep_actors(o, ("against", "on"), nested=False) if a not in sources]
+    return list(dict.fromkeys(out))
+
+
+def envoy_targets(v, trig: Trigger, finder: ArgumentFinder, sources: list[str]) -> list[str]:
+    """"Summoned X's ambassador Y", "expelled the envoy of X": the envoy named as the entry's
+    required object is its target, and through the envoy the state sending them."""
+    out: list[str] = []
+    for o in v.children:
+        low = o.lemma_.lower()
+        if o.dep_ in ("dobj", "obj") and low in ENVOY_WORDS and low in trig.requires:
+            out += [a for a in finder.np_actors(o, nested=False) if a not in sources]
+            for c in o.children:
+                if c.dep_ in ("poss", "appos") or (c.dep_ == "prep" and c.lower_ == "of"):
+                    heads = [g for g in c.children if g.dep_ == "pobj"] if c.dep_ == "prep" else [c]
+                    out += [a for h in heads for a in finder.np_actors(h, nested=False) if a not in sources]
+    return list(dict.fromkeys(out))
+
+
+def _addressed(v) -> bool:
+    """"Ordered the army to attack X", "urged the council to sanction X": the demand is put to its
+    object, whom the infinitive's act is asked of; X is what that act is aimed at, not who is asked."""
+    return any(c.dep_ in ("dobj", "obj") for c in v.children) and any(c.dep_ == "xcomp" for c in v.children)
 
 
 def required_tokens(tok, trig: Trigger) -> list:
@@ -141,6 +272,21 @@ def _through_required_words(tok, trig: Trigger, finder: ArgumentFinder, args: Ar
 def _event_object(v, finder: ArgumentFinder) -> bool:
     return any(o.dep_ in ("dobj", "obj") and o.pos_ in ("NOUN", "PROPN") and finder.actors.at(o.i) is None
                and finder.is_trigger_noun(o) is not None for o in v.children)
+
+
+def _state_of(finder: ArgumentFinder, actor_id: str) -> str | None:
+    a = finder.actors.get(actor_id)
+    if a is None:
+        return None
+    return a.country if a.kind == "location" else (a.code or getattr(a, "country", None))
+
+
+def _welcomed_thing(v, finder: ArgumentFinder) -> bool:
+    """"Welcomed France's decision", "welcomed the French statement": a thing said or done is
+    welcomed, not a visitor (the object is no actor and no word for people who visit)."""
+    return v.lemma_.lower() == "welcome" and any(
+        o.dep_ in ("dobj", "obj") and o.pos_ == "NOUN" and finder.actors.at(o.i) is None
+        and o.lemma_.lower() not in VISITOR_NOUNS for o in v.children)
 
 
 def welcomed_event_parties(v, finder: ArgumentFinder) -> list[str]:
@@ -312,12 +458,56 @@ def _conditional(tok, marks: frozenset[str] = CONDITION_MARKS) -> bool:
     return False
 
 
+def _ongoing(tok, gov: str | None) -> bool:
+    """"will always support", "will continue to back": the stance is restated, not promised."""
+    return gov in ONGOING_WORDS or any(c.dep_ == "advmod" and c.lower_ in ONGOING_WORDS for c in tok.children)
+
+
+def _announced_refusal(tok, fact: Factuality) -> bool:
+    """"will not accept", "would not meet", "won't send": a negated act announced with a future
+    auxiliary on its own verb is a refusal (CAMEO 12), not merely an act that did not happen."""
+    return fact.value == "negated" and fact.cue in ("not", "n't", "never") and tok.pos_ in ("VERB", "AUX") \
+        and any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in tok.children)
+
+
+def _readied_by(tok) -> bool:
+    """Whether the act is the complement of the verb "prepare" used of the doer's own action
+    ("prepared to attack", "are preparing to storm"), not the adjective of willingness ("is
+    prepared to impose martial law": an announced intention, a threat)."""
+    t = tok
+    for _ in range(3):
+        if t.dep_ not in ("xcomp", "conj") or t.head is t:
+            return False
+        t = t.head
+        if t.lemma_.lower() == "prepare":
+            return t.pos_ == "VERB" and t.dep_ != "acomp" and not any(
+                c.dep_ in ("auxpass", "cop") or (c.dep_ == "aux" and c.lemma_ == "be" and t.tag_ == "VBN")
+                for c in t.children)
+    return False
+
+
+def is_promise(tok, fact: Factuality) -> bool:
+    """A verbal act announced as a commitment ("will provide", "is ready to send", "pledged to
+    give"), strong enough to stand as an AGREE without a named recipient; "decided to", "plans
+    to" and purposes ("to finance") are not."""
+    return tok.pos_ == "VERB" and fact.value == "future" and (
+        fact.cue in PROMISE_WORDS or governing_lemma(tok) in PROMISE_WORDS)
+
+
 def recode_intent(tok, typ: str, mode: str | None, cameo: str, fact: Factuality) -> tuple[str, str | None, str]:
-    """THREATEN for an announced conflictual act, AGREE for an announced cooperative one."""
+    """THREATEN for an announced conflictual act, AGREE for an announced cooperative one,
+    REJECT for an announced refusal of a cooperative one."""
+    if typ in REFUSABLE_TYPES and _announced_refusal(tok, fact):
+        return "REJECT", None, "120"
     if fact.value not in ("future", "hypothetical"):
         return typ, mode, cameo
     gov = governing_lemma(tok)
+    if fact.value == "hypothetical" and fact.cue == "would" and gov in OFFER_CUES:
+        fact = Factuality("future", gov)  # "said he would be ready to host a meeting": an offer
     cues = {fact.cue or "", gov or ""}
+    if typ == "ASSAULT" and fact.value == "future" and _readied_by(tok):
+        # "the army prepared to resume shelling X": forces made ready, a show of force (CAMEO 150)
+        return "MOBILIZE", None, "150"
     if typ in CONFLICT_TYPES:
         threat = bool(cues & THREAT_ONLY_CUES) or (fact.value == "future" and (
             bool(cues & INTENT_CUES) or _conditional(tok)))
@@ -330,9 +520,10 @@ def recode_intent(tok, typ: str, mode: str | None, cameo: str, fact: Factuality)
         # "will withdraw its force from X unless X ...": the withdrawal is held over X
         return "THREATEN", None, "130"
     elif typ in COOPERATIVE_TYPES and fact.value == "future" and cues & INTENT_CUES and not (
-            typ == "SUPPORT" and cues <= BARE_FUTURE) and not (  # "will always support X" stays SUPPORT
-            typ == "CONSULT" and fact.cue == "would"):
-        # a reported "they would discuss ..." is mostly the agenda of talks under way, not a promise
+            typ == "SUPPORT" and _ongoing(tok, gov)) and not (
+            typ == "CONSULT" and fact.cue == "would" and not _conditional(tok)):
+        # a reported "they would discuss ..." is mostly the agenda of talks under way, not a
+        # promise; "would meet X if ..." is an offer on a condition
         return "AGREE", None, AGREE_CAMEO[typ]
     return typ, mode, cameo
 

@@ -49,26 +49,22 @@ def match_token(tok, lexicon: Lexicon) -> list[Trigger]:
     pos = _POS.get(tok.pos_)
     if pos is None:
         return []
-    found = lexicon.candidates(tok.lemma_.lower(), pos)
-    if not found and tok.lower_ != tok.lemma_.lower():
-        found = lexicon.candidates(tok.lower_, pos)
+    head = tok.lemma_.lower()
+    if tok.lower_ != head and (tok.lower_, pos) in lexicon.surface:
+        head = tok.lower_  # a dictionary that codes this very form apart from its lemma
+    found = lexicon.candidates(head, pos)
+    if not found and tok.lower_ != head:
+        head = tok.lower_
+        found = lexicon.candidates(head, pos)
     if not found and pos == "verb":
         for stem in _verb_stems(tok):
             found = lexicon.candidates(stem, pos)
             if found:
+                head = stem
                 break
     if not found:
         return []
-    near: set[str] | None = None
-    out: list[Trigger] = []
-    for entry in found:
-        if entry.requires:
-            if near is None:
-                near = _near_lemmas(tok)
-            if not all(w in near for w in entry.requires):
-                continue
-        out.append(entry)
-    return out
+    return lexicon.select(head, pos, lambda: _near_lemmas(tok))
 
 
 def find_triggers(doc, lexicon: Lexicon) -> list[TriggerMatch]:

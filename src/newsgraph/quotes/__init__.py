@@ -7,7 +7,9 @@ Flow: quotation marks → spans (``marks``); spans → cue and speaker through t
 bulleted points after "X listed three demands:" → reported speech (``lists``); spans left
 without a cue inherit the speaker of the quote they continue (split quotes, multi-paragraph
 quotes, bare quote paragraphs, a quote after or inside a reported statement) or are dropped as
-scare quotes; statements attributed to news media (or to a medium's report) are dropped.
+scare quotes; statements attributed to news media (or to a medium's report) are dropped, and so
+are phrase contents whose statement is a direct quote (a noun phrase and its quoted label,
+"called the claims "baseless""): the quote stands alone.
 Speaker spans are found here; which actor a span names is the actor stage's answer
 (``ActorIndex.at``). The cue lexicon is ``data/cues.yaml``.
 """
@@ -29,6 +31,9 @@ from .speakers import SpeakerRef, from_media, noun_of, refers_back, resolve, res
 __all__ = ["find_quotes"]
 
 _BARE_PARAGRAPH_SHARE = 0.8
+_PHRASE_KINDS = frozenset({"object", "naming", "infinitive", "nominal-object", "stance", "topic"})
+# words between a noun phrase and the quoted label that says what it is
+_LABEL_LINKS = frozenset({"as", "a", "an", "that", "who", "which"})
 
 
 def find_quotes(doc: Doc, actors: ActorIndex) -> list[Quote]:
@@ -41,6 +46,7 @@ def find_quotes(doc: Doc, actors: ActorIndex) -> list[Quote]:
                 if not any(i.start <= r.cue[0] < i.end for i in items)] + items
     _inherit(doc, directs, reported)
     _inside_statements(doc, directs, reported, actors, lex)
+    reported = [r for r in reported if not _wraps_quote(doc, r, directs)]
     made: list[tuple[Quote, SpeakerRef | None]] = []
     for d in directs:
         if d.cue is None and d.speaker is None:
@@ -181,6 +187,32 @@ def _inside_statements(doc: Doc, directs: list[DirectCandidate], reported: list[
         elif d.cue is not None and d.speaker is not None and _belief_cue(doc, d.cue, lex) \
                 and resolve(doc, d.speaker, actors) is None:
             d.speaker, d.how = outer.speaker, "inside"
+
+
+def _wraps_quote(doc: Doc, r: ReportedCandidate, directs: list[DirectCandidate]) -> bool:
+    """A phrase content that is a noun phrase and then a direct quote saying what it is ("called
+    the claims "baseless"", "dismissed the plan as a "stunt"", "fines for firms that "ignored
+    every warning""): the quoted label is the statement, the noun phrase is the writer's reference
+    to what it is about, and the direct stage reports the quote. Clauses stay statements of their
+    own ("said the harvest was "the worst in years""), and so do phrases that only contain a
+    quote ("vowed to "act" soon", "decried the issue of "waste"")."""
+    if r.kind not in _PHRASE_KINDS:
+        return False
+    last = next((d for d in directs
+                 if d.speaker is not None and r.start < d.tok_start < r.end <= d.tok_end + 2), None)
+    if last is None or not all(doc[i].is_punct or doc[i].is_space for i in range(last.tok_end, r.end)):
+        return False
+    k = last.tok_start - 1
+    while k > r.start and (doc[k].is_punct or doc[k].lower_ in _LABEL_LINKS):
+        k -= 1  # the opening mark, "as a"
+    # the noun before the label must be the object itself ("the visit"), or sit in a phrase
+    # hanging from it ("fines for two firms"), not in a clause of its own ("…, calling the deal")
+    noun = doc[k]
+    if noun.pos_ not in ("NOUN", "PROPN", "PRON"):
+        return False  # "decried the spread of "paper companies"": a phrase, not a label
+    while r.start <= noun.head.i < r.end and noun.dep_ in ("pobj", "prep"):
+        noun = noun.head
+    return (noun.pos_ in ("NOUN", "PROPN") or noun.tag_ == "PRP") and not r.start <= noun.head.i < r.end
 
 
 def _belief_cue(doc: Doc, cue: tuple[int, int], lex: CueLexicon) -> bool:

@@ -15,7 +15,7 @@ from ..errors import KnowledgeBaseError
 
 KINDS = ("speech", "cognition", "nominal")
 _SECTIONS = ("speech", "cognition", "nominal", "infinitive", "object", "stance", "topic", "passive_speaker",
-             "media", "media_words", "publications", "bodies", "listing")
+             "media", "media_words", "publications", "bodies", "listing", "labelled")
 
 
 @dataclass(frozen=True)
@@ -33,6 +33,7 @@ class CueLexicon:
     publications: frozenset[str]
     bodies: frozenset[str]
     listing: frozenset[str]
+    labelled: frozenset[str]
 
     def verb_kind(self, lemma: str) -> str | None:
         """``speech``, ``cognition`` or None for a verb lemma (speech wins when listed twice)."""
@@ -71,6 +72,9 @@ def parse_lexicon(data: object, origin: str) -> CueLexicon:
     stray = sets["infinitive"] - sets["speech"] - sets["cognition"]
     if stray:
         raise KnowledgeBaseError(f"{origin}: infinitive cues {sorted(stray)} are not listed under speech or cognition")
+    stray = sets["labelled"] - sets["object"]
+    if stray:
+        raise KnowledgeBaseError(f"{origin}: labelled cues {sorted(stray)} are not listed under object")
     stray = sets["object"] - sets["speech"]
     if stray:
         raise KnowledgeBaseError(f"{origin}: object cues {sorted(stray)} are not listed under speech")

@@ -14,8 +14,12 @@ Patterns, each a dependency configuration around a cue from the lexicon:
   stance              "the union endorsed X", "X was endorsed by the union" (``stance`` verbs)
   topic               "spoke of the war", "warned against hackers" (``topic`` verbs)
 Cues inside a direct quote are skipped: only the outermost attribution counts. Cues inside an
-indirect question or a condition state nothing. Contents stop before the writer's additions
-(a second speech act, ", according to …", a dateline, a gloss after an infinitive). A noun
+indirect question or a condition state nothing, and so do "described X" without a label, an
+object the speaker answers with ", saying …", and an object speech act set as background
+("As she conceded X, the mayor insisted …").
+Contents stop before the writer's additions (a second speech act, ", according to …", a
+dateline, a gloss after an infinitive, a present-perfect relative clause on a thing named
+after a preposition). A noun
 phrase content that is only a direct quote ("calling it "…"") is left to the direct stage.
 Each candidate's ``kind`` names its pattern.
 """
@@ -42,6 +46,7 @@ _FINITE_TAGS = ("VBD", "VBZ", "VBP")
 # capitalised place name(s), optionally ", Region" and "(Agency)", then a dash
 _DATELINE = re.compile(r"[A-Z][A-Z.'’ -]{1,40}(?:, [A-Z][\w.' -]{1,30})?(?: \([\w .-]{1,20}\))? ?(?:—|–|--|-) ")
 _REASON_PREPS = ("for", "as", "of")
+_BACKGROUND_MARKS = ("as", "while")
 _ABOUT_PREPS = ("about", "of", "on", "against", "over", "regarding")
 _CLAUSAL = ("ccomp", "xcomp", "oprd", "dobj")
 # a participle describing a noun ("a country wanting to …", sometimes parsed as a clausal
@@ -204,7 +209,13 @@ def _match(doc: Doc, tok: Token, lex: CueLexicon):
         obj = _object(tok)
         if obj is not None:
             start, end = _content(obj, tok, lex)
-            return (start, _reason(tok, obj, end)), cue, find_speaker(tok, lex), "object"
+            labelled = _reason(tok, obj, end)
+            if labelled == end and (tok.lemma_.lower() in lex.labelled
+                                    or _says_why(tok, lex) or _backgrounded(tok, lex)):
+                # "described the chaos of the night": an account, not a position; "rejected the
+                # audit, saying …": the participle's clause is what was said
+                return None
+            return (start, labelled), cue, find_speaker(tok, lex), "object"
     if tok.lemma_.lower() in lex.topic:
         found = _topic(tok, lex)
         if found is not None:
@@ -342,6 +353,23 @@ def _stance(verb: Token, lex: CueLexicon):
     return (start, _reason(verb, obj, end)), cue, find_speaker(verb, lex), "stance"
 
 
+def _says_why(verb: Token, lex: CueLexicon) -> bool:
+    """The verb goes on with a participle of saying that has a clause of its own ("rejected the
+    report, saying it was false")."""
+    return any(c.dep_ in ("advcl", "conj", "xcomp") and c.tag_ == "VBG" and c.i > verb.i
+               and lex.verb_kind(c.lemma_) == "speech" and any(k.dep_ == "ccomp" for k in c.children)
+               for c in verb.children)
+
+
+def _backgrounded(verb: Token, lex: CueLexicon) -> bool:
+    """"As she conceded the delay, the mayor insisted …": a speech act set as the
+    background of another by the same speaker (a pronoun subject: a report by someone else,
+    "after a report revealed X", stays); the main clause carries the statement."""
+    return verb.dep_ == "advcl" and cue_kind(verb.head, lex) == "speech" and any(
+        c.dep_ == "mark" and c.lower_ in _BACKGROUND_MARKS for c in verb.children) and any(
+        c.dep_ == "nsubj" and c.pos_ == "PRON" for c in verb.children)
+
+
 def _infinitive_conjuncts(verb: Token, xcomp: Token, end: int) -> int:
     """"wants to cut X, grow Y and create Z": the parser hangs the later infinitives on the cue
     verb; bare infinitives right after the content belong to it."""
@@ -423,7 +451,22 @@ def _content(root: Token, cue: Token, lex: CueLexicon) -> tuple[int, int]:
             # "vowed to repeal the act, a provision that …": the writer explains the act
             end = t.left_edge.i - 1
             break
-    return start, _drop_tail(doc, start, end)
+    return start, _present_gloss(doc, root, start, _drop_tail(doc, start, end))
+
+
+def _present_gloss(doc: Doc, root: Token, start: int, end: int) -> int:
+    """"insisted the loan came before the flood that has since cut off the valley": a
+    closing relative clause in the present perfect on a thing named after a preposition, inside
+    a past-tense statement, is the writer's account of what has happened since."""
+    if root.tag_ != "VBD":
+        return end
+    for t in doc[root.i + 1:end]:
+        if t.dep_ == "relcl" and t.right_edge.i == end - 1 and t.head.dep_ == "pobj" \
+                and doc[t.left_edge.i].lower_ in ("that", "which") and t.tag_ == "VBN" \
+                and any(a.dep_ == "aux" and a.tag_ in ("VBZ", "VBP") for a in t.children) \
+                and not _inside_marks(doc, start, t.i):
+            return t.left_edge.i
+    return end
 
 
 def _inside_marks(doc: Doc, start: int, i: int) -> bool:

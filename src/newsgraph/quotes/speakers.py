@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from ..actors.index import ActorIndex
+from ..records import Actor
 from .lexicon import CueLexicon
 
 SUBJECTS = ("nsubj", "csubj")
@@ -218,7 +219,7 @@ def resolve(doc: Doc, ref: SpeakerRef | None, actors: ActorIndex,
     if ref is None:
         return None
     return actors.at(ref.head) or appos_actor(doc, ref, actors) or body_actor(doc, ref, actors, bodies) \
-        or actor_for(ref, actors)
+        or actor_for(ref, actors) or named_body(doc, ref, actors, bodies)
 
 
 def body_actor(doc: Doc, ref: SpeakerRef, actors: ActorIndex, bodies: frozenset[str]) -> str | None:
@@ -230,11 +231,37 @@ def body_actor(doc: Doc, ref: SpeakerRef, actors: ActorIndex, bodies: frozenset[
         return None
     poss = _child(head, ("poss",))
     person = actors.get(actors.at(poss.i)) if poss is not None else None
-    if person is None or person.kind != "person" or not person.code:
+    if person is None or person.kind != "person":
+        return None
+    return _acts_for(person, actors)
+
+
+def _acts_for(person: Actor, actors: ActorIndex) -> str | None:
+    """The state (else organisation) actor whose code a person carries."""
+    if not person.code:
         return None
     found = [a for a in actors.actors if a.kind in ("state", "organisation") and a.code == person.code]
     found.sort(key=lambda a: a.kind != "state")
     return found[0].id if found else None
+
+
+def named_body(doc: Doc, ref: SpeakerRef, actors: ActorIndex, bodies: frozenset[str]) -> str | None:
+    """"the army said" after "the Ruritanian army chief …": a bare definite body noun is
+    the body named at its last earlier mention, which speaks for that mention's state (or for
+    the state of the person it was part of)."""
+    head = doc[ref.head]
+    lemma = head.lemma_.lower()
+    if head.pos_ != "NOUN" or lemma not in bodies or not any(
+            c.dep_ == "det" and c.lower_ == "the" for c in head.children) or any(
+            c.dep_ in ("poss", "compound", "amod", "prep") for c in head.children):
+        return None
+    for j in range(ref.start - 1, -1, -1):
+        if doc[j].lemma_.lower() == lemma and doc[j].pos_ in ("NOUN", "ADJ"):
+            earlier = actors.get(actors.at(j))
+            if earlier is None:
+                return None
+            return earlier.id if earlier.kind in ("state", "organisation") else _acts_for(earlier, actors)
+    return None
 
 
 def resolve_all(doc: Doc, ref: SpeakerRef | None, actors: ActorIndex,

@@ -1,0 +1,557 @@
+"""Reads PETRARCH/TABARI verb dictionaries into trigger-lexicon entries (a user extension).
+
+The event-data community writes its verb knowledge in one plain-text format (the open Phoenix
+``CAMEO.2.0.txt``, the older PETRARCH-1 ``*.verbs.txt`` files)::
+
+    &TIETYPES                          a synonym set: '+' lines, used in patterns as &TIETYPES
+    +MILITARY
+    --- MEET  [031:031] ---            a verb block and the code of its bare verbs
+    MEET                               the verbs of the block (regular forms are implied)
+    BREAK {BROKE BROKEN}               irregular forms in {...}; a verb's own code in [...]
+    +CORDON_OFF                        several words: '+' marks the verb
+    - * &TIETYPES TIES  [064]          a pattern: '*' is the verb, words after it hang from it
+    - % * [030:030]                    '%' a compound actor, '$' the source, '+' the target,
+    - + * FROM $  [066]                '^' any noun phrase, '(PREP NOUN)' and '{NOUN PHRASE}'
+    ~ a (a b ATTACK) SAY = a b 015     a verb-on-verb transformation (PETRARCH-2)
+
+This module turns that into :class:`~newsgraph.events.lexicon.Trigger` entries the matcher
+already understands: a verb lemma, the words that must hang from it (a particle or
+preposition, an object word, at most two pattern words), the PLOVER type of the CAMEO code
+(through the ontology's CAMEO map), and a frame and target positions deduced from where ``$``,
+``+`` and ``%`` sit. What the matcher cannot express is counted and skipped, never guessed:
+words before the verb ("SAID *", "NOT *", "HAS *"), three or more words after it, null codes
+(``[---]``: a construction that blocks coding), codes without a PLOVER type, sources after the
+verb other than "from"/"by", transformations. :class:`VerbConversion` reports the share.
+
+A pair code ``[A:B]`` codes both directions in TABARI; newsgraph keeps the first code and reads
+``[A:A]`` as a symmetric event. Entries for a verb already in the packaged lexicon replace the
+packaged entry with the same required words (like a user YAML file) and keep its target
+positions when the dictionary gives none.
+
+The file is read once, when the ontology is built (``Settings.trigger_files``,
+``NEWSGRAPH_TRIGGERS``, ``--triggers FILE``: a ``.txt`` file, or any file that reads as a verb
+dictionary, goes through this reader). Matching stays a dict lookup per token: the lexicon
+indexes the required words (``Lexicon.select``).
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from itertools import product
+from pathlib import Path
+
+from ..actors.petrarch_dict import content_lines
+from ..errors import InputError, KnowledgeBaseError
+from .lexicon import PARTICLES, Lexicon, Trigger
+
+MARKS = frozenset("$+%^")
+# Words a pattern writes before the head noun that carry nothing the matcher checks.
+DETERMINERS = frozenset("the a an their its his her our my your this these those".split())
+# Where the target of a dictionary verb sits, in the order tried: PETRARCH takes the first actor
+# after the verb, the object or a prepositional object ("acted toward X"). Not "from" or "of":
+# the argument search also looks inside the subject ("soldiers from X", "the people of X").
+OBJECT_TARGETS = ("dobj", "dative", "to", "against", "on", "with", "at", "into", "for", "over",
+                  "toward", "towards")
+# Words before '*' that are not a subject noun or an adverb of the verb.
+NOT_SUBJECT_WORDS = frozenset(
+    "not no never neither nor n't has have had having was were is are am be been being will would may "
+    "might must should shall can could did does do to in on at by of for from with and or so if despite "
+    "that which who it also still yet already just then now ever even only".split())
+MAX_WORDS = 2  # words a pattern requires: the matcher checks the verb's children and grandchildren
+MAX_EXPANSION = 2000  # entries one pattern may yield through its synonym sets
+_CODE_DIGITS = re.compile(r"^(\d{2,4})[A-Za-z!?]?$")
+_NULL = re.compile(r"^[-#+*]+$")
+_HEADER_CODE = re.compile(r"\[([^\[\]]*)\]")
+_SPLIT = re.compile(r"[\s_]+")
+
+
+class VerbDictionaryError(InputError, KnowledgeBaseError):
+    """A verb dictionary line that cannot be read; ``ref`` is ``file:line``."""
+
+
+# --------------------------------------------------------------------------- parsed form
+
+@dataclass
+class Verb:
+    line: int
+    words: list[str]  # lower case; words[at] is the verb
+    at: int
+    code: str | None  # its own [code], else the block's
+    irregular: bool  # forms were listed in {...}: the first word is the base form
+
+
+@dataclass
+class Pattern:
+    line: int
+    before: list[str]  # tokens before '*' (words, marks, &SYNSETS)
+    after: list[str]
+    code: str
+    problem: str | None = None  # why the line is not a readable pattern
+
+
+@dataclass
+class Block:
+    line: int
+    name: str
+    code: str | None
+    verbs: list[Verb] = field(default_factory=list)
+    patterns: list[Pattern] = field(default_factory=list)
+
+
+@dataclass
+class VerbDictionary:
+    path: str
+    blocks: list[Block] = field(default_factory=list)
+    synsets: dict[str, list[tuple[str, ...]]] = field(default_factory=dict)
+    transformations: int = 0
+
+
+@dataclass
+class VerbConversion:
+    """What became of a verb dictionary: counts by outcome and skip reason."""
+
+    path: str
+    blocks: int = 0
+    verbs: int = 0
+    verbs_converted: int = 0
+    patterns: int = 0
+    patterns_converted: int = 0  # every synonym-set combination became an entry
+    patterns_partial: int = 0  # some combinations did (the others had too many words)
+    transformations: int = 0
+    entries: int = 0
+    skipped: Counter = field(default_factory=Counter)  # reason -> patterns (or verbs)
+
+    @property
+    def share(self) -> float:
+        return (self.patterns_converted + self.patterns_partial) / self.patterns if self.patterns else 0.0
+
+    def to_json(self) -> dict:
+        return {"file": self.path, "blocks": self.blocks, "verbs": self.verbs,
+                "verbs_converted": self.verbs_converted, "patterns": self.patterns,
+                "patterns_converted": self.patterns_converted, "patterns_partial": self.patterns_partial,
+                "share_converted": round(self.share, 4), "transformations_skipped": self.transformations,
+                "entries": self.entries, "skipped": dict(self.skipped.most_common())}
+
+    def render(self) -> str:
+        head = (f"{self.path}: {self.blocks} verb blocks, "
+                f"{self.verbs_converted}/{self.verbs} verbs coded alone, "
+                f"patterns converted {self.patterns_converted + self.patterns_partial}/{self.patterns} "
+                f"({self.share:.1%}; {self.patterns_partial} in part), {self.entries} trigger entries, "
+                f"{self.transformations} transformations skipped")
+        reasons = "; ".join(f"{r} {n}" for r, n in self.skipped.most_common())
+        return head + (f"\n  skipped: {reasons}" if reasons else "")
+
+
+# --------------------------------------------------------------------------- reading
+
+def looks_like_verb_dictionary(path: str | Path) -> bool:
+    """A ``.txt`` file, or one with a ``--- VERB [code] ---`` header or a ``- * ... [code]`` pattern."""
+    path = Path(path)
+    if path.suffix.lower() == ".txt":
+        return True
+    if path.suffix.lower() in (".yaml", ".yml"):
+        return False
+    try:
+        with path.open(encoding="utf-8", errors="replace") as fh:
+            head = [next(fh, "") for _ in range(400)]
+    except OSError:
+        return False
+    header = re.compile(r"^---\s+[A-Za-z].*\[[^\]]*\]")
+    pattern = re.compile(r"^-\s.*\*.*\[[^\]]*\]\s*(#.*)?$")
+    return any(header.match(x) or pattern.match(x) for x in head)
+
+
+def read_verb_dictionary(path: str | Path) -> VerbDictionary:
+    """Parse a verb dictionary; raises :class:`VerbDictionaryError` (an ``InputError``) naming
+    the file and line for what PETRARCH could not read either."""
+    path = Path(path)
+    ref = str(path)
+    try:
+        text = path.read_text(encoding="utf-8", errors="replace")
+    except OSError as exc:
+        raise VerbDictionaryError(ref, f"cannot read verb dictionary: {exc.strerror or exc}") from exc
+    out = VerbDictionary(path=ref)
+    block: Block | None = None
+    synset: list[tuple[str, ...]] | None = None
+    for n, line in content_lines(text, ref, error=VerbDictionaryError):
+        s = line.strip()
+        where = f"{ref}:{n}"
+        if s.startswith("---"):
+            block, synset = _header(s, n, where), None
+            out.blocks.append(block)
+        elif s.startswith("&"):
+            label = _label(s.split()[0])
+            if not label:
+                raise VerbDictionaryError(where, f"synonym set without a name: {s!r}")
+            synset = out.synsets.setdefault(label, [])
+        elif s.startswith("~"):
+            out.transformations += 1
+        elif s.startswith("-"):
+            if block is None:
+                raise VerbDictionaryError(where, "pattern before any '--- VERB ---' block header")
+            block.patterns.append(_pattern(s[1:], n))
+            synset = None
+        elif s.startswith("+") and synset is not None:
+            synset.extend(_member(s[1:], out.synsets, where))
+        else:
+            if block is None:
+                raise VerbDictionaryError(where, f"verb {s!r} before any '--- VERB ---' block header")
+            block.verbs.append(_verb(s, n, where))
+            synset = None
+    return out
+
+
+def _label(token: str) -> str:
+    """"&TIETYPES_" -> "TIETYPES" (a final '_' only switches plurals off in PETRARCH)."""
+    return token.lstrip("&").rstrip("_").upper()
+
+
+def _header(s: str, n: int, where: str) -> Block:
+    body = s.strip("-").strip()
+    m = _HEADER_CODE.search(body)
+    if body.count("[") != body.count("]"):
+        raise VerbDictionaryError(where, f"unbalanced '[' ']' in block header {s!r}")
+    name = (body[:m.start()] if m else body).strip(" -_")
+    if not name:
+        raise VerbDictionaryError(where, f"block header without a verb name: {s!r}")
+    return Block(line=n, name=name, code=m.group(1).strip() if m else None)
+
+
+def _member(text: str, synsets: dict[str, list[tuple[str, ...]]], where: str) -> list[tuple[str, ...]]:
+    text = text.strip()
+    if text.startswith("&"):
+        # an embedded set must be defined above; PETRARCH ignores what is not
+        return list(synsets.get(_label(text.split()[0]), []))
+    words = tuple(w.lower() for w in _SPLIT.split(text) if w)
+    if not words:
+        raise VerbDictionaryError(where, "empty synonym-set member '+'")
+    return [words]
+
+
+def _verb(s: str, n: int, where: str) -> Verb:
+    code = None
+    if s.count("[") != s.count("]") or s.count("{") != s.count("}"):
+        raise VerbDictionaryError(where, f"unbalanced brackets in verb line {s!r}")
+    m = _HEADER_CODE.search(s)
+    if m:
+        code = m.group(1).strip()
+        s = s[:m.start()]
+    irregular = "{" in s
+    s = s.split("{", 1)[0]
+    raw = [w for w in _SPLIT.split(s.strip()) if w]
+    if not raw:
+        raise VerbDictionaryError(where, "verb line without a verb")
+    marked = [i for i, w in enumerate(raw) if w.startswith("+")]
+    if len(marked) > 1:
+        raise VerbDictionaryError(where, f"more than one '+' verb in {s.strip()!r}")
+    words = [w.lstrip("+").lower() for w in raw]
+    if not all(words):
+        raise VerbDictionaryError(where, f"'+' without a word in {s.strip()!r}")
+    return Verb(line=n, words=words, at=marked[0] if marked else 0, code=code, irregular=irregular)
+
+
+def _pattern(body: str, n: int) -> Pattern:
+    at = body.rfind("[")
+    if at < 0 or "]" not in body[at:]:
+        # "[###]" loses its code to the '#' comment rule; PETRARCH passes over such a line too
+        code, text = "", body[:at] if at >= 0 else body
+    else:
+        code, text = body[at + 1:body.index("]", at)].strip(), body[:at]
+    # Malformed patterns (Phoenix has a few: "(WITH VISIT) VISIT)") are skipped and counted,
+    # as PETRARCH runs with them; only a file it could not read at all is an error.
+    if any(text.count(a) != text.count(b) for a, b in ("()", "{}")):
+        return Pattern(line=n, before=[], after=[], code=code, problem="unbalanced brackets")
+    for ch in "(){}*":
+        text = text.replace(ch, " * " if ch == "*" else " ")  # "*SCEPTICAL" occurs
+    tokens: list[str] = []
+    for chunk in text.split():
+        # "IN_*", "*_OUT", "SUGGESTED_+": underscores join words and the markers to them
+        tokens += [t for t in chunk.split("_") if t]
+    stars = [i for i, t in enumerate(tokens) if t == "*"]
+    if len(stars) != 1:
+        return Pattern(line=n, before=[], after=[], code=code, problem="not exactly one '*'")
+    return Pattern(line=n, before=tokens[:stars[0]], after=tokens[stars[0] + 1:], code=code)
+
+
+# --------------------------------------------------------------------------- verb forms
+
+@lru_cache(maxsize=1)
+def irregular_bases() -> dict[str, str]:
+    """Irregular form -> base form (``events/data/irregular_verbs.tsv``)."""
+    text = resources.files("newsgraph.events").joinpath("data/irregular_verbs.tsv").read_text("utf-8")
+    out: dict[str, str] = {}
+    for line in text.splitlines():
+        if line and not line.startswith("#"):
+            base, _, forms = line.partition("\t")
+            for form in forms.split():
+                out.setdefault(form, base)
+    return out
+
+
+def verb_keys(word: str, base_given: bool) -> list[tuple[str, bool]]:
+    """(key, surface?) under which a dictionary verb is indexed. PETRARCH-1 dictionaries list
+    inflected forms ("SAID", "LEFT", "URGING") where newsgraph looks triggers up by lemma: such a
+    form is kept as a surface key (the matcher prefers it for that very word: LEFT and LEAVE
+    code differently) and its base forms are added as lemma keys; a wrong guess is a key no
+    lemma ever hits."""
+    if word in irregular_bases():
+        bases = [irregular_bases()[word]]
+    else:
+        bases = [] if base_given else _regular_bases(word)
+    return [(word, bool(bases)), *((b, False) for b in bases if b != word)]
+
+
+def _regular_bases(w: str) -> list[str]:
+    if len(w) > 4 and (w.endswith("ied") or w.endswith("ies")):
+        return [w[:-3] + "y"]
+    for suffix, minimum in (("ing", 6), ("ed", 5)):
+        if w.endswith(suffix) and len(w) >= minimum:
+            stem = w[:-len(suffix)]
+            out = [stem, stem + "e"]
+            if len(stem) > 2 and stem[-1] == stem[-2]:
+                out.append(stem[:-1])  # "repelled" -> "repel"
+            return out
+    if len(w) > 4 and w.endswith("es") and w[-3] in "sxz" or w.endswith("shes") or w.endswith("ches"):
+        return [w[:-2]]
+    if len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is")):
+        return [w[:-1]]
+    return []
+
+
+@lru_cache(maxsize=1 << 14)
+def _requires_sets(words: tuple[str, ...]) -> list[tuple[str, ...]]:
+    return [tuple(dict.fromkeys(c)) for c in product(*(_noun_forms(w) for w in words))]
+
+
+@lru_cache(maxsize=1 << 14)
+def _noun_forms(word: str) -> tuple[str, ...]:
+    """The word and its singular guess: the matcher compares with a dependent's lemma and text."""
+    w = word
+    if len(w) > 4 and w.endswith("ies"):
+        return (w, w[:-3] + "y")
+    if w.endswith(("sses", "shes", "ches", "xes")):
+        return (w, w[:-2])
+    if len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is")) and w not in PARTICLES:
+        return (w, w[:-1])
+    return (w,)
+
+
+# --------------------------------------------------------------------------- conversion
+
+@dataclass(frozen=True)
+class _Shape:
+    """What a pattern says besides its words: frame and where the target sits."""
+
+    frame: str
+    target: tuple[str, ...] | None  # None: decide from the words
+
+
+def _subject_words(p: Pattern, synsets: dict[str, list[tuple[str, ...]]]) -> bool:
+    """Whether the words before '*' are the subject's head or the verb's adverb ("POLICE *",
+    "&AIRCRAFT *", "HEAVILY *": PETRARCH-2's pre-verb nouns hang from the verb), not the
+    auxiliaries, negations and governing verbs of PETRARCH-1 ("SAID *", "NOT *", "HAS *"),
+    which the matcher cannot check (they are not below the verb, or factuality reads them)."""
+    words: list[str] = []
+    for t in p.before:
+        if t in MARKS:
+            continue
+        if t.startswith("&"):
+            words += [w for member in synsets.get(_label(t), [("?",)]) for w in member]
+        else:
+            words.append(t.lower())
+    return all(w.isalpha() or "-" in w for w in words) and not any(
+        w in NOT_SUBJECT_WORDS or w in irregular_bases() or w.endswith("ed") for w in words)
+
+
+def _shape(p: Pattern, synsets: dict[str, list[tuple[str, ...]]]) -> _Shape | str:
+    """The frame of a pattern, or the reason the matcher cannot express it."""
+    if any(t not in MARKS for t in p.before):
+        if not _subject_words(p, synsets):
+            return "words before the verb"
+        if "+" in p.before or "%" in p.before:
+            return "words and a target or compound actor before the verb"
+    after = [t for t in p.after if t != "^" and t.lower() not in DETERMINERS]
+    before = set(p.before)
+    if "%" in before and ("$" in after or "+" in after):
+        return "compound actor with a source or target"
+    if "+" in before:
+        # "+ * FROM $": the subject receives from the source
+        if "$" not in after:
+            return "target before the verb"
+        i = after.index("$")
+        if i == 0 or after[i - 1].lower() not in ("from", "by") or "+" in after:
+            return "source after the verb"
+        return _Shape("receive", ("from",))
+    if "$" in after:
+        return "source after the verb"
+    if "%" in before:
+        return _Shape("symmetric", ("with", "between", "dobj"))
+    for mark in ("%", "+"):
+        if mark in after:
+            i = after.index(mark)
+            prev = after[i - 1].lower() if i else "*"
+            if prev == "*":
+                return _Shape("agent", ("dobj",)) if mark == "+" else "compound actor as object"
+            if prev not in PARTICLES:
+                return "target after a noun"
+            return _Shape("symmetric" if mark == "%" else "agent", (prev,))
+    return _Shape("agent", None)
+
+
+def _code(raw: str, cameo_to_plover: Callable) -> tuple[str, str, str | None, bool] | str:
+    """(CAMEO digits, PLOVER type, mode, symmetric) of a ``[code]``, or why it has none."""
+    if not raw.strip():
+        return "pattern without a [code]"
+    first, _, second = raw.partition(":")
+    first = first.strip()
+    if not first:
+        return "only a reverse-direction code"
+    if _NULL.match(first):
+        return "null code"
+    m = _CODE_DIGITS.match(first)
+    if not m:
+        return "not a CAMEO code"
+    mapped = cameo_to_plover(m.group(1))
+    if not mapped:
+        return "CAMEO code without a PLOVER type"
+    m2 = _CODE_DIGITS.match(second.strip())
+    return m.group(1), mapped[0], mapped[1], bool(m2 and m2.group(1) == m.group(1))
+
+
+def _word_sets(after: list[str], synsets: dict[str, list[tuple[str, ...]]]) -> list[tuple[str, ...]] | str:
+    """Every combination of required words (synonym sets expanded), before the size check."""
+    slots: list[list[tuple[str, ...]]] = []
+    for t in after:
+        if t in MARKS or t.lower() in DETERMINERS:
+            continue
+        if t.startswith("&"):
+            members = synsets.get(_label(t))
+            if not members:
+                return "undefined synonym set"
+            slots.append(members)
+        else:
+            slots.append([(t.lower(),)])
+    combos = 1
+    for s in slots:
+        combos *= len(s)
+    if combos > MAX_EXPANSION:
+        return "synonym sets too large to expand"
+    return [tuple(w for part in combo for w in part if w not in DETERMINERS) for combo in product(*slots)]
+
+
+def _target(words: tuple[str, ...], shape: _Shape, inherited: tuple[str, ...] | None) -> tuple[str, ...]:
+    if shape.target is not None:
+        return shape.target
+    if not words:
+        return inherited or OBJECT_TARGETS
+    if words[-1] in PARTICLES:
+        # "CALLED *_ON", "* DOWN (FROM)": the last preposition introduces the target
+        return (words[-1], "dobj")
+    return OBJECT_TARGETS
+
+
+def to_triggers(vd: VerbDictionary, cameo_to_plover: Callable, base: Lexicon | None = None
+                ) -> tuple[list[Trigger], VerbConversion]:
+    """Trigger entries for every verb and pattern the matcher can express, and the account."""
+    report = VerbConversion(path=vd.path, blocks=len(vd.blocks), transformations=vd.transformations)
+    out: dict[tuple[str, tuple[str, ...]], tuple[int, Trigger]] = {}
+
+    def emit(heads: list[tuple[str, tuple[str, ...], bool | None]], words: tuple[str, ...], code,
+             shape: _Shape) -> None:
+        digits, typ, mode, symmetric = code
+        frame = "symmetric" if symmetric and shape.frame == "agent" else shape.frame
+        requires_sets = _requires_sets(words)
+        target = _target(words, shape, None)
+        for lemma, particles, surface in heads:
+            frame_used, target_used = frame, target
+            if not words and shape.target is None:
+                inherited = _inherit(base, lemma, particles, typ)
+                if inherited:
+                    target_used = tuple(dict.fromkeys((*inherited[0], *OBJECT_TARGETS)))
+                    frame_used = inherited[1] if frame == "agent" else frame
+            for req in requires_sets:
+                requires = tuple(dict.fromkeys(particles + req)) if particles else req
+                key = (lemma, requires)
+                # the first definition of a phrase wins, but a verb's own block beats a base form
+                # guessed from another block's inflected verb ("LEFT" gives "leave" too)
+                rank = 1 if surface is None else 0
+                if key not in out or rank < out[key][0]:
+                    out[key] = (rank, Trigger(lemma=lemma, pos="verb", type=typ, cameo=digits,
+                                              frame=frame_used, mode=mode, requires=requires,
+                                              target=target_used, source_file=vd.path, surface=bool(surface)))
+
+    for block in vd.blocks:
+        verbs: list[tuple[str, tuple[str, ...]]] = []  # (lemma, particles) of every verb of the block
+        for verb in block.verbs:
+            report.verbs += 1
+            if verb.at > 0:
+                report.skipped["verb with words before it"] += 1
+                continue
+            keys = verb_keys(verb.words[0], verb.irregular)
+            inflected = keys[0][1]
+            # surface: True for the form as written when inflected, None for a guessed base form
+            heads = [(k, tuple(verb.words[1:]), True if surf else (None if inflected else False))
+                     for k, surf in keys]
+            verbs += heads
+            raw = verb.code if verb.code is not None else block.code
+            code = _code(raw, cameo_to_plover) if raw is not None else "null code"
+            if isinstance(code, str):
+                report.skipped[f"verb alone: {code}"] += 1
+                continue
+            emit(heads, (), code, _Shape("agent", None))
+            report.verbs_converted += 1
+        verbs = list(dict.fromkeys(verbs))
+        for p in block.patterns:
+            report.patterns += 1
+            if p.problem:
+                report.skipped[f"malformed pattern: {p.problem}"] += 1
+                continue
+            shape = _shape(p, vd.synsets)
+            code = _code(p.code, cameo_to_plover) if not isinstance(shape, str) else shape
+            words = _word_sets(p.before + p.after, vd.synsets) if not isinstance(code, str) else code
+            if isinstance(shape, str) or isinstance(code, str) or isinstance(words, str):
+                report.skipped[next(x for x in (shape, code, words) if isinstance(x, str))] += 1
+                continue
+            if not verbs:
+                report.skipped["block without a usable verb"] += 1
+                continue
+            if words == [()]:
+                # "% *", "$ * +": only actor marks, the same phrase as the bare verb
+                report.skipped["no words beyond the bare verb"] += 1
+                continue
+            fitting = [w for w in words if len(w) <= MAX_WORDS]
+            if not fitting:
+                report.skipped["more than two words after the verb"] += 1
+                continue
+            for w in fitting:
+                emit(verbs, w, code, shape)
+            if len(fitting) == len(words):
+                report.patterns_converted += 1
+            else:
+                report.patterns_partial += 1
+    report.entries = len(out)
+    return [t for _, t in out.values()], report
+
+
+def _inherit(base: Lexicon | None, lemma: str, requires: tuple[str, ...], typ: str
+             ) -> tuple[tuple[str, ...], str] | None:
+    """Target positions (and the frame, when the type agrees) of the packaged entry for the
+    same phrase: the dictionary says what a bare verb codes, the lexicon knows its arguments."""
+    if base is None:
+        return None
+    same = [e for e in base.candidates(lemma, "verb") if e.requires == requires]
+    if not same:
+        return None
+    agreeing = [e for e in same if e.type == typ]
+    entry = (agreeing or same)[0]
+    return entry.target, entry.frame if agreeing else "agent"
+
+
+def load_verb_triggers(path: str | Path, cameo_to_plover: Callable, base: Lexicon | None = None
+                       ) -> tuple[list[Trigger], VerbConversion]:
+    """Read and convert one verb dictionary (``Ontology.load`` calls this once per file)."""
+    return to_triggers(read_verb_dictionary(path), cameo_to_plover, base)

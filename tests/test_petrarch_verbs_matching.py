@@ -1,0 +1,182 @@
+"""A verb dictionary as a trigger file: loading, matching, extraction, the CLI, the shared files.
+
+The dictionaries and sentences here are synthetic (fictional speakers; real states).
+"""
+from __future__ import annotations
+
+import json
+
+import pytest
+from spacy.tokens import Doc
+
+from newsgraph.events.lexicon import Lexicon, Trigger
+from newsgraph.events.ontology import Ontology
+from newsgraph.events.triggers import find_triggers
+
+SYNTHETIC = """\
+# synthetic verb dictionary for the newsgraph tests
+--- SERENADE [051] ---
+SERENADE
+- * (TO) [042]
+
+--- WARN [160] ---
+WARN
+
+--- LEFT [032] ---
+LEFT
+"""
+
+
+@pytest.fixture(scope="module")
+def verbs_file(tmp_path_factory):
+    path = tmp_path_factory.mktemp("verbs") / "synthetic.verbs.txt"
+    path.write_text(SYNTHETIC, encoding="utf-8")
+    return path
+
+
+@pytest.fixture(scope="module")
+def onto_with_verbs(verbs_file):
+    return Ontology.load([verbs_file])
+
+
+def test_petrarch_verbs_ontology_reads_txt_trigger_files(onto_with_verbs, verbs_file):
+    (account,) = onto_with_verbs.verb_dictionaries
+    assert account.path == str(verbs_file) and account.verbs_converted == 3
+    (entry,) = onto_with_verbs.triggers.candidates("serenade", "verb")[-1:]
+    assert (entry.type, entry.cameo, entry.source_file) == ("SUPPORT", "051", str(verbs_file))
+
+
+def test_petrarch_verbs_dictionary_decides_all_a_listed_verb_codes(onto, onto_with_verbs):
+    packaged = onto.triggers.candidates("warn", "verb")
+    assert packaged and {e.cameo for e in packaged} != {"160"}
+    mine = onto_with_verbs.triggers.candidates("warn", "verb")
+    # "warn of", "warn against" of the packaged lexicon no longer outrank the dictionary's WARN
+    assert [(e.cameo, e.requires) for e in mine] == [("160", ())]
+    # and the target positions of the packaged entry are kept for the bare verb
+    assert set(packaged[-1].target) <= set(mine[0].target)
+    # verbs the dictionary does not list keep their packaged entries
+    unlisted = onto.triggers.candidates("sanction", "verb")
+    assert unlisted and onto_with_verbs.triggers.candidates("sanction", "verb") == unlisted
+
+
+def _doc(nlp, words, lemmas, heads, deps, pos, tags):
+    return Doc(nlp.vocab, words=words, lemmas=lemmas, heads=heads, deps=deps, pos=pos, tags=tags)
+
+
+def test_petrarch_verbs_matcher_prefers_the_dictionary_form_over_its_lemma(nlp, onto_with_verbs):
+    # "Norway left for Sweden": LEFT (032) is coded apart from LEAVE
+    doc = _doc(nlp, ["Norway", "left", "for", "Sweden"], ["Norway", "leave", "for", "Sweden"],
+               [1, 1, 1, 2], ["nsubj", "ROOT", "prep", "pobj"], ["PROPN", "VERB", "ADP", "PROPN"],
+               ["NNP", "VBD", "IN", "NNP"])
+    (match,) = find_triggers(doc, onto_with_verbs.triggers)
+    assert match.token.i == 1 and match.entries[0].cameo == "032"
+
+
+def test_petrarch_verbs_matcher_requires_the_pattern_words(nlp, onto_with_verbs):
+    words = ["Norway", "serenaded", "Sweden"]
+    plain = _doc(nlp, words, ["Norway", "serenade", "Sweden"], [1, 1, 1], ["nsubj", "ROOT", "dobj"],
+                 ["PROPN", "VERB", "PROPN"], ["NNP", "VBD", "NNP"])
+    assert [e.cameo for e in find_triggers(plain, onto_with_verbs.triggers)[0].entries] == ["051"]
+    to = _doc(nlp, ["Norway", "serenaded", "to", "Sweden"], ["Norway", "serenade", "to", "Sweden"],
+              [1, 1, 1, 2], ["nsubj", "ROOT", "prep", "pobj"], ["PROPN", "VERB", "ADP", "PROPN"],
+              ["NNP", "VBD", "IN", "NNP"])
+    assert [e.cameo for e in find_triggers(to, onto_with_verbs.triggers)[0].entries] == ["042", "051"]
+
+
+def test_petrarch_verbs_large_heads_match_through_the_word_index():
+    lex = Lexicon()
+    nouns = [f"noun{i}" for i in range(60)]
+    lex.add_many([Trigger("serenade", "verb", "SUPPORT", "051")] + [
+        Trigger("serenade", "verb", "AID", "070", requires=(n,)) for n in nouns] + [
+        Trigger("serenade", "verb", "AID", "071", requires=("to", n)) for n in nouns])
+    lex.prepare()
+    near = {"noun7", "to", "noun9", "unrelated"}
+    brute = [e for e in lex.candidates("serenade", "verb") if all(w in near for w in e.requires)]
+    got = lex.select("serenade", "verb", lambda: near)
+    assert got == brute
+    assert [(e.cameo, e.requires) for e in got] == [("071", ("to", "noun7")), ("071", ("to", "noun9")),
+                                                     ("070", ("noun7",)), ("070", ("noun9",)), ("051", ())]
+
+
+def test_petrarch_verbs_extraction_codes_with_the_dictionary(nlp, verbs_file, onto_with_verbs):
+    from newsgraph.actors import KnowledgeBase, PersonMemory
+    from newsgraph.pipeline import Extractor
+    from newsgraph.records import Article
+
+    ex = Extractor(nlp=nlp, kb=KnowledgeBase.load(), ontology=onto_with_verbs, memory=PersonMemory())
+    text = "Synthetic test sentence. Norway warned Sweden on Monday."
+    extraction = ex.extract(Article(id="t1", text=text))
+    coded = [(e.type, e.cameo, e.trigger.text, [extraction.actor(a).code for a in e.sources + e.targets])
+             for e in extraction.events]
+    assert coded == [("SANCTION", "160", "warned", ["NOR", "SWE"])]
+
+
+def test_petrarch_verbs_cli_triggers_option(tmp_path, verbs_file):
+    from click.testing import CliRunner
+
+    from newsgraph.cli import main
+
+    article = tmp_path / "synthetic.txt"
+    article.write_text("Synthetic test article.\n\nNorway warned Sweden on Monday.\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["extract", "--triggers", str(verbs_file), str(article)])
+    assert result.exit_code == 0, result.output
+    events = json.loads(result.output.splitlines()[0])["events"]
+    assert [(e["type"], e["cameo"]) for e in events] == [("SANCTION", "160")]
+
+
+def test_petrarch_verbs_cli_reports_a_broken_dictionary(tmp_path):
+    from click.testing import CliRunner
+
+    from newsgraph.cli import main
+
+    broken = tmp_path / "broken.txt"
+    broken.write_text("- * TIN [070]\n", encoding="utf-8")
+    article = tmp_path / "a.txt"
+    article.write_text("Synthetic test article. Norway warned Sweden.\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["extract", "--triggers", str(broken), str(article)])
+    assert result.exit_code != 0
+    assert f"{broken}:1" in str(result.exception)
+
+
+@pytest.mark.parametrize("relative, minimum_share", [
+    ("datasets/petrarch2-unittest/PETR.Validate.verbs.txt", 0.4),
+    ("datasets/phoenix-dictionaries/CAMEO.2.0.txt", 0.7),
+])
+def test_petrarch_verbs_reads_the_community_dictionaries(shared_dir, onto, relative, minimum_share):
+    from newsgraph.events.petrarch_verbs import load_verb_triggers
+
+    path = shared_dir / relative
+    if not path.is_file():
+        pytest.skip(f"{relative} is not present")
+    trigs, report = load_verb_triggers(path, onto.cameo_to_plover, onto.triggers)
+    assert report.share >= minimum_share and report.entries == len(trigs) > 100
+    assert all(onto.cameo_to_plover(t.cameo)[0] == t.type for t in trigs[:500])
+
+
+SUITE_RECORDS = """<Validation><Sentences>
+<Sentence date="20240105" id="SYN-1" category="VERB">
+<EventCoding sourcecode="NOR" targetcode="SWE" eventcode="051"/>
+<Text>Synthetic test sentence: Norway serenaded Sweden on Friday.</Text>
+</Sentence>
+</Sentences></Validation>
+"""
+
+
+def test_petrarch_verbs_eval_reports_both_runs(tmp_path, verbs_file):
+    from newsgraph.config import Settings
+    from newsgraph.evaluate import petrarch as P
+
+    (tmp_path / P.RECORDS_FILE).write_text(SUITE_RECORDS, encoding="utf-8")
+    (tmp_path / P.DICTIONARIES[0]).write_text("NORWAY [NOR]\nSWEDEN [SWE]\n", encoding="utf-8")
+    (tmp_path / P.DICTIONARIES[1]).write_text("MINISTER [~GOV]\n", encoding="utf-8")
+    (tmp_path / P.VERB_DICTIONARY).write_text(verbs_file.read_text("utf-8"), encoding="utf-8")
+    report = P.evaluate(tmp_path, None, settings=Settings())
+    assert (report.found, report.codings) == (0, 1), "newsgraph's own lexicon does not know 'serenade'"
+    assert (report.with_verbs.found, report.with_verbs.codings) == (1, 1)
+    assert report.verb_dictionary.verbs_converted == 3
+    text = report.render()
+    assert "actor and agent dictionaries only" in text and "0.000   (0/1)" in text
+    assert "with the suite's verb dictionary too" in text and "1.000   (1/1)" in text and "+1 codings" in text
+    data = report.to_json()
+    assert data["found"] == 0 and data["with_verb_dictionary"]["found"] == 1
+    assert data["with_verb_dictionary"]["verb_dictionary"]["verbs_converted"] == 3
