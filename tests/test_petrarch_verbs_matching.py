@@ -124,23 +124,29 @@ def test_petrarch_verbs_cli_triggers_option(tmp_path, verbs_file):
     assert [(e["type"], e["cameo"]) for e in events] == [("SANCTION", "160")]
 
 
-def test_petrarch_verbs_cli_reports_a_broken_dictionary(tmp_path):
+@pytest.mark.parametrize("option, name, text, problem", [
+    ("--triggers", "broken.txt", "- * TIN [070]\n", "pattern before any"),
+    ("--kb", "broken.actors.txt", "NORWAY [NOR\n", "unbalanced"),
+], ids=["verb-dictionary", "actor-dictionary"])
+def test_petrarch_verbs_cli_reports_a_broken_dictionary(tmp_path, option, name, text, problem):
     from click.testing import CliRunner
 
     from newsgraph.cli import main
 
-    broken = tmp_path / "broken.txt"
-    broken.write_text("- * TIN [070]\n", encoding="utf-8")
+    broken = tmp_path / name
+    broken.write_text(text, encoding="utf-8")
     article = tmp_path / "a.txt"
     article.write_text("Synthetic test article. Norway warned Sweden.\n", encoding="utf-8")
-    result = CliRunner().invoke(main, ["extract", "--triggers", str(broken), str(article)])
-    assert result.exit_code != 0
-    assert f"{broken}:1" in str(result.exception)
+    result = CliRunner().invoke(main, ["extract", option, str(broken), str(article)])
+    # one line naming the file and line, not a traceback
+    assert result.exit_code == 1 and isinstance(result.exception, SystemExit)
+    assert f"Error: {broken}:1: " in result.output and problem in result.output
+    assert "Traceback" not in result.output
 
 
 @pytest.mark.parametrize("relative, minimum_share", [
-    ("datasets/petrarch2-unittest/PETR.Validate.verbs.txt", 0.4),
-    ("datasets/phoenix-dictionaries/CAMEO.2.0.txt", 0.7),
+    ("datasets/petrarch2-unittest/PETR.Validate.verbs.txt", 0.9),
+    ("datasets/phoenix-dictionaries/CAMEO.2.0.txt", 0.95),
 ])
 def test_petrarch_verbs_reads_the_community_dictionaries(shared_dir, onto, relative, minimum_share):
     from newsgraph.events.petrarch_verbs import load_verb_triggers
@@ -150,7 +156,7 @@ def test_petrarch_verbs_reads_the_community_dictionaries(shared_dir, onto, relat
         pytest.skip(f"{relative} is not present")
     trigs, report = load_verb_triggers(path, onto.cameo_to_plover, onto.triggers)
     assert report.share >= minimum_share and report.entries == len(trigs) > 100
-    assert all(onto.cameo_to_plover(t.cameo)[0] == t.type for t in trigs[:500])
+    assert all(onto.cameo_to_plover(t.cameo)[0] == t.type for t in trigs[:500] if not t.blocks)
 
 
 SUITE_RECORDS = """<Validation><Sentences>

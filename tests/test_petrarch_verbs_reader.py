@@ -58,7 +58,7 @@ def converted(dictionary, onto):
 
 
 def _entries(trigs, lemma, requires=()):
-    return [t for t in trigs if t.lemma == lemma and t.requires == tuple(requires)]
+    return [t for t in trigs if t.lemma == lemma and t.requires == tuple(requires) and not t.before]
 
 
 def test_petrarch_verbs_reads_blocks_synsets_and_patterns(dictionary):
@@ -81,8 +81,9 @@ def test_petrarch_verbs_bare_verbs_take_the_block_or_their_own_code(converted, o
     assert (bare.type, bare.cameo) == (onto.cameo_to_plover("051")[0], "051")
     (cheer,) = _entries(trigs, "cheer", ["on"])
     assert (cheer.type, cheer.cameo) == (onto.cameo_to_plover("041")[0], "041")
-    # a null block code codes nothing alone
-    assert not _entries(trigs, "glarbed") and not _entries(trigs, "glarb")
+    # a null block code codes nothing alone: the verb is listed, so it blocks what the packaged
+    # lexicon would code for it
+    assert [t.blocks for t in _entries(trigs, "glarbed") + _entries(trigs, "glarb")] == [True, True]
 
 
 def test_petrarch_verbs_patterns_become_required_words(converted, onto):
@@ -116,18 +117,44 @@ def test_petrarch_verbs_pair_code_of_one_code_is_symmetric(converted):
     assert meet.frame == "symmetric" and meet.cameo == "040"
 
 
-def test_petrarch_verbs_counts_what_it_skips(converted):
+def test_petrarch_verbs_counts_by_kind_and_what_it_skips(converted):
     _, report = converted
     assert report.patterns == 11
-    assert report.skipped["words before the verb"] == 1
-    assert report.skipped["more than two words after the verb"] == 1
-    assert report.skipped["null code"] == 1
-    assert report.skipped["no words beyond the bare verb"] == 1
-    assert report.skipped["CAMEO code without a PLOVER type"] == 1
+    assert report.converted == {"words after the verb": 6, "words before the verb": 1,
+                                "three or more words after the verb, in order": 1, "do not code": 2}
+    assert dict(report.skipped) == {"no words beyond the bare verb": 1}
     assert report.transformations == 1
-    assert report.patterns_converted == 6
-    assert report.share == pytest.approx(6 / 11)
-    assert "6/11" in report.render() and report.to_json()["share_converted"] == round(6 / 11, 4)
+    assert (report.verbs, report.verbs_converted, report.verbs_blocking) == (4, 3, 1)
+    assert report.one_way == 1  # "* (TO) [042:043]": 043 for the reverse direction is not coded
+    assert report.patterns_converted == 10
+    assert report.share == pytest.approx(10 / 11)
+    text = report.render()
+    assert "10/11" in text and "do not code 2" in text and report.to_json()["share_converted"] == round(10 / 11, 4)
+
+
+def test_petrarch_verbs_words_before_the_verb_are_preceding_words(converted, onto):
+    trigs, _ = converted
+    (said,) = [t for t in trigs if t.lemma == "serenade" and t.before]
+    assert (said.before, said.requires, said.cameo) == (("said",), (), "023")
+    # a pattern that only adds a word before the verb outranks the bare verb
+    assert said.weight > _entries(trigs, "serenade")[0].weight
+
+
+def test_petrarch_verbs_long_patterns_check_the_words_in_order(converted):
+    trigs, _ = converted
+    (long,) = [t for t in trigs if t.lemma == "serenade" and len(t.after) > 2]
+    assert long.requires == ("first", "second") and long.after == (("first",), ("second",), ("third",))
+    assert long.weight == 3
+
+
+@pytest.mark.parametrize("requires, reason", [
+    (("nothing",), "null code"),
+    (("gloom",), "code without a PLOVER type"),
+])
+def test_petrarch_verbs_uncodable_patterns_become_blocking_entries(converted, requires, reason):
+    trigs, _ = converted
+    (entry,) = _entries(trigs, "serenade", requires)
+    assert entry.blocks and entry.type == "" and entry.cameo == ""
 
 
 @pytest.mark.parametrize("word, base_given, keys", [

@@ -6,6 +6,7 @@ a path to a model directory, or a Python package exposing ``load()`` or ``model_
 from __future__ import annotations
 
 import importlib
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
 
 from .errors import ModelError
@@ -83,8 +84,18 @@ def doc_text(doc) -> str:
     made rule stages that ask for it per candidate cost more than the parse."""
     text = doc.user_data.get(_TEXT_KEY)
     if text is None:
-        text = doc.user_data[_TEXT_KEY] = doc.text
+        # Doc.text itself, joined from the cached tokens instead of a new Token per word
+        text = doc.user_data[_TEXT_KEY] = "".join([t.text_with_ws for t in doc_tokens(doc)])
     return text
+
+
+def span_text(doc, start: int, end: int) -> str:
+    """``doc[start:end].text`` for token indices, cut from the cached text (a Span joins its
+    tokens' texts on every access)."""
+    if end <= start:
+        return ""
+    toks = doc_tokens(doc)
+    return doc_text(doc)[toks[start].idx:toks[end - 1].idx + len(toks[end - 1])]
 
 
 _TOKENS_KEY = "newsgraph.tokens"
@@ -100,6 +111,37 @@ def doc_tokens(doc) -> list:
     return toks
 
 
+_HEADS_KEY = "newsgraph.heads"
+
+
+def doc_heads(doc) -> list[int]:
+    """Index of every token's head, built once: ``Token.head`` makes a new Token per access, and
+    walks up the tree from every word of a span made tens of thousands per document."""
+    heads = doc.user_data.get(_HEADS_KEY)
+    if heads is None:
+        from spacy.attrs import HEAD  # spaCy is imported lazily here, as in _load
+
+        rel = doc.to_array(HEAD).astype("int64").tolist()  # offsets, stored as unsigned
+        heads = doc.user_data[_HEADS_KEY] = [i + r for i, r in enumerate(rel)]
+    return heads
+
+
+_SENTS_KEY = "newsgraph.sent_bounds"
+
+
+def sent_bounds(doc) -> list[tuple[int, int]]:
+    """(start, end) of every token's sentence, built once: ``Token.sent`` scans the document
+    for the boundaries and makes a Span each time."""
+    bounds = doc.user_data.get(_SENTS_KEY)
+    if bounds is None:
+        bounds = []
+        for sent in doc.sents:
+            pair = (sent.start, sent.end)
+            bounds.extend([pair] * (sent.end - sent.start))
+        doc.user_data[_SENTS_KEY] = bounds
+    return bounds
+
+
 def doc_ents(doc) -> tuple:
     """The Doc's entity spans, built once (``Doc.ents`` and ``Span.ents`` rebuild them per call)."""
     ents = doc.user_data.get(_ENTS_KEY)
@@ -109,5 +151,17 @@ def doc_ents(doc) -> tuple:
 
 
 def sent_ents(sent) -> list:
-    """The entities inside a sentence span, from the cached list."""
-    return [e for e in doc_ents(sent.doc) if e.start >= sent.start and e.end <= sent.end]
+    """The entities inside a sentence span, from the cached list. Entities are in text order and
+    never overlap, so those inside the sentence are one run of the list, found by bisection."""
+    doc = sent.doc
+    ents = doc_ents(doc)
+    bounds = doc.user_data.get(_ENT_BOUNDS_KEY)
+    if bounds is None:
+        bounds = doc.user_data[_ENT_BOUNDS_KEY] = ([e.start for e in ents], [e.end for e in ents])
+    starts, ends = bounds
+    lo = bisect_left(starts, sent.start)
+    hi = bisect_right(ends, sent.end)
+    return list(ents[lo:hi])
+
+
+_ENT_BOUNDS_KEY = "newsgraph.ent_bounds"

@@ -81,6 +81,20 @@ def agent_nouns() -> tuple[dict[tuple[str, ...], str], frozenset[str]]:
     return nouns, frozenset(raw.get("group_sectors") or ())
 
 
+@lru_cache(maxsize=1)
+def home_peoples() -> tuple[dict[tuple[str, ...], str], int]:
+    """(folded words -> state code, longest phrase) of ``home_peoples`` in agents_core.yaml."""
+    origin = "newsgraph/actors/data/agents_core.yaml"
+    raw = yaml.safe_load(resources.files("newsgraph.actors").joinpath("data/agents_core.yaml").read_text("utf-8"))
+    table: dict[tuple[str, ...], str] = {}
+    for code, names in (raw.get("home_peoples") or {}).items():
+        if not isinstance(names, list):
+            raise KnowledgeBaseError(f"{origin}: home_peoples {code!r} needs a list of names")
+        for name in names:
+            table[tuple(fold(w) for w in str(name).split())] = str(code)
+    return table, max((len(k) for k in table), default=1)
+
+
 @lru_cache(maxsize=8)
 def agent_table(kb) -> tuple[dict[tuple[str, ...], str], int]:
     """(words -> sector, longest phrase) from the package nouns plus the knowledge base's

@@ -38,6 +38,23 @@ from .index import ActorIndex
 from .normalise import alias_key
 
 _SUBJ = frozenset({"nsubj", "nsubjpass"})
+
+
+def own_parties(t) -> set[int]:
+    """Tokens of the phrases that do the act ``t`` is an argument of: the subjects of the verbs
+    above it and the nouns their relative clauses modify, with their conjuncts. "X and Y, which
+    are mediating between the two sides": the two sides are not X and Y."""
+    out: set[int] = set()
+    for anc in t.ancestors:
+        heads = [c for c in anc.children if c.dep_ in _SUBJ]
+        if anc.dep_ == "relcl":
+            heads.append(anc.head)
+        for h in heads:
+            out.add(h.i)
+            out.update(c.i for c in h.conjuncts)
+        if anc.dep_ == "relcl":
+            break
+    return out
 _NOT_HEAD = frozenset({"conj", "compound", "amod", "nmod", "appos", "nummod", "quantmod", "npadvmod", "det"})
 _NOMINAL = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
 _MODIFIER = frozenset({"amod", "compound", "poss", "nmod"})
@@ -294,6 +311,8 @@ class Anaphora:
             return [have[state]] if all(n in have for n in needs) else []
         if t.pos_ != "NOUN":
             return []
+        if k in w.home_state_nouns and t.tag_ == "NN":
+            return self._home_state(t, dets)
         # "the states Niger, Mali and Burkina Faso", "the leaders of ...": named right there
         if k in w.group_nouns and not any(c.dep_ == "appos" or c.dep_ == "prep" and c.lower_ == "of"
                                           for c in t.children):
@@ -321,6 +340,48 @@ class Anaphora:
                 return [a] if a is not None and self.kind.get(a) == kind else []
         return self._recent(t, kind)
 
+    def _home_state(self, t, dets: set[str]) -> list[str]:
+        """"the government" with no state of its own ("the government of X", "the Thai
+        government" are names): the state of the person or state body whose words it is in
+        ("The President said the government has ..."), else the state the article is about,
+        when one clearly dominates. Not inside a quotation: a speaker's own government is the
+        quote stage's to judge."""
+        ctx = self.ctx
+        if dets != {"the"} or ctx.quoted[t.i] or any(
+                c.dep_ in _MODIFIER or c.dep_ in ("appos", "relcl") or c.dep_ == "prep" and _names_a_place(c)
+                for c in t.children):
+            return []
+        states = {a.code: a.id for a in self.index.actors if a.kind == "state" and a.code}
+        # only as part of what someone says: "Russia accused the government" is another state's
+        below = t
+        for v in t.ancestors:
+            if below.dep_ in ("ccomp", "parataxis") and v.pos_ in ("VERB", "AUX"):
+                subj = next((c for c in v.children if c.dep_ in _SUBJ), None)
+                aid = self.index.at(subj.i) if subj is not None else None
+                if aid is not None and self.kind.get(aid) in ("person", "organisation", "state"):
+                    code = self.code.get(aid)
+                    return [states[code]] if code in states else []
+                break
+            below = v
+        return self._dominant_state(states)
+
+    def _dominant_state(self, states: dict[str, str]) -> list[str]:
+        """The state named (itself, or by the people and bodies acting for it) at least three times
+        and more than twice as often as any other."""
+        if "dominant" not in self.__dict__:
+            counts: dict[str, int] = {}
+            for m in self.index.mentions:
+                if m.how in ("pronoun", "anaphor"):
+                    continue
+                code = self.code.get(m.actor_id)
+                if code in states and self.kind.get(m.actor_id) in ("state", "person", "organisation"):
+                    counts[code] = counts.get(code, 0) + 1
+            ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+            top = ranked[0] if ranked else None
+            ok = top is not None and top[1] >= 3 and (len(ranked) == 1 or top[1] > 2 * ranked[1][1])
+            self.__dict__["dominant"] = [states[top[0]]] if ok else []
+        return self.__dict__["dominant"]
+
     def _recent(self, t, kind: str) -> list[str]:
         """The nearest actor of ``kind`` before ``t`` (an organisation: not a body of a state)."""
         ctx = self.ctx
@@ -332,6 +393,8 @@ class Anaphora:
             ids = [self.capital_of.get(a, a) if kind == "state" else a for a in ids]
             if not any(self.kind.get(a) == kind and not (kind == "organisation" and self.code.get(a) in ctx.kb.states)
                        for a in ids):
+                if t.lower_ == "island" and any(self.kind.get(a) == "location" for a in ids):
+                    return []  # "landed on Lampedusa from Libya ... the island": a place, not a state
                 continue
             # after "Chile and Peru", "the country" could be either
             return [] if len(ids) > 1 or len(_conjuncts(_np_head(ctx.tokens[j]))) > 1 else ids
@@ -341,13 +404,14 @@ class Anaphora:
         """The nearest coordination of actors of ``kind`` (and ``size``) before ``t``."""
         ctx = self.ctx
         n = ctx.sent_of[t.i]
+        own = own_parties(t)
         for back in range(0, _GROUP_SENTENCES_BACK + 1):
             if n - back < 0:
                 break
             sent = ctx.sents[n - back]
             end = t.i if back == 0 else sent.end
             for np, coord in reversed(self._phrases(sent.start, end)):
-                if coord is not None or len(np.ids) < 2 or np.head >= t.i:
+                if coord is not None or len(np.ids) < 2 or np.head >= t.i or np.head in own:
                     continue
                 if kind != "any" and any(self.kind.get(a) != kind for a in np.ids):
                     continue
@@ -357,6 +421,13 @@ class Anaphora:
 
     def _same_region(self, i: int, j: int) -> bool:
         return self.region[i] == self.region[j]
+
+
+def _names_a_place(prep) -> bool:
+    """"the government of Chad", "the government in Kabul": the phrase names whose it is (the
+    parser also hangs "of fraud" on the noun in "accused the government of fraud")."""
+    return prep.lower_ in ("of", "in") and any(g.dep_ == "pobj" and (g.pos_ == "PROPN" or g.ent_type_)
+                                               for g in prep.children)
 
 
 def _np_head(t):

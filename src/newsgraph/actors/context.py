@@ -4,12 +4,26 @@ Computed once per document in one pass over the tokens.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 
 from .kb import KnowledgeBase
 from .lexicon import Lexicon, lexicon
 from .normalise import fold
+
+# "a U.S.-led push", "a U.N.- backed force": the tokenizer leaves an abbreviation's hyphen (and a
+# lower-case participle) on it; the name is the abbreviation ("U.S.-China" is left alone)
+_ABBREV_HYPHEN = re.compile(r"((?:[A-Za-z]\.){2,})-[a-z]*")
+
+
+def _token_key(text: str) -> str:
+    if "-" in text:
+        m = _ABBREV_HYPHEN.fullmatch(text)
+        if m:
+            return fold(m.group(1))
+    return fold(text)
+
 
 _OPEN = {"\u201c": "\u201d", "\u00ab": "\u00bb"}
 _CLOSE = {"\u201d", "\u00bb"}
@@ -44,7 +58,7 @@ class DocContext:
     def __post_init__(self) -> None:
         doc = self.doc
         self.tokens = list(doc)
-        self.keys: list[str] = [fold(t.text) for t in self.tokens]
+        self.keys: list[str] = [_token_key(t.text) for t in self.tokens]
         self.quoted: list[bool] = _quoted(self.tokens)
         self.sent_of: list[int] = [0] * len(doc)
         self.sents = list(doc.sents) if doc.has_annotation("SENT_START") else [doc[:]]

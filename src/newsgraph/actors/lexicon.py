@@ -25,6 +25,7 @@ class AnaphoraWords:
     numbers: dict[str, int]
     collective_nouns: frozenset[str]
     compass_states: dict[str, tuple[str, tuple[str, ...]]]
+    home_state_nouns: frozenset[str] = frozenset()
 
 
 def _anaphora(raw: dict) -> AnaphoraWords:
@@ -40,6 +41,7 @@ def _anaphora(raw: dict) -> AnaphoraWords:
         collective_nouns=_set(raw, "collective_nouns"),
         compass_states={fold(k): (v["state"], tuple(v.get("needs") or [v["state"]]))
                         for k, v in raw["compass_states"].items()},
+        home_state_nouns=frozenset(fold(w) for w in raw.get("home_state_nouns") or ()),
     )
 
 

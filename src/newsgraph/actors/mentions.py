@@ -168,6 +168,12 @@ def reconcile(ctx: DocContext, kb_cands: list[Cand], ents: list[tuple[int, int, 
     dropped: set[int] = set()
     rest: list[tuple[int, int, str]] = []
     for s, t, label in _split_lists(ctx, ents, by_token):
+        if label == "PERSON" and (c := by_token.get(s)) is not None and _name_after_title(ctx, c, s, t):
+            # "its minister X" where a dictionary lists X as another name of a state: a title
+            # names a person, so X is that person's name here, not the state
+            dropped.add(id(c))
+            rest.append((s, t, label))
+            continue
         if label == "PERSON":
             # "Russian President Vladimir Putin" tagged whole: the name starts after the title
             while s < t and (by_token.get(s) is not None and _before_name(ctx, by_token[s], t)
@@ -203,6 +209,18 @@ def reconcile(ctx: DocContext, kb_cands: list[Cand], ents: list[tuple[int, int, 
             rest.append((s, t, "LOC"))
     kept = [c for c in kb_cands if id(c) not in dropped]
     return kept, rest
+
+
+def _name_after_title(ctx: DocContext, c: Cand, s: int, t: int) -> bool:
+    """A state's name (not its demonym or capital) that is the whole PERSON entity right after a
+    lower-case title noun ("minister X", "president X"); not a state qualifying a title after it
+    ("a senior X official": "senior" is no title noun, "official" follows the name)."""
+    if c.kind != "state" or c.how != "name" or (c.start, c.end) != (s, t) or s == 0:
+        return False
+    prev = ctx.tokens[s - 1]
+    if t < len(ctx.tokens) and (ctx.kb.is_title_word(ctx.keys[t]) or ctx.tokens[t].pos_ == "NOUN"):
+        return False
+    return prev.is_lower and prev.pos_ == "NOUN" and ctx.kb.is_title_word(ctx.keys[s - 1])
 
 
 def _before_name(ctx: DocContext, c: Cand, t: int) -> bool:

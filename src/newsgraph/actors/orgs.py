@@ -38,7 +38,7 @@ def learn_acronyms(ctx: DocContext, cands: list[Cand], ents: list[tuple[int, int
             if known is not None:
                 out.append(_copy(known, s, t, "name"))  # the long form of a known acronym
                 continue
-            state = _state_before(ctx, at, s)
+            state = _state_before(ctx, at, s) or named_after_state(ctx, at, s, t)
             name = doc[s:t].text
             if state is not None:
                 new = Cand(s, t, "organisation", "body", code=state, name=name)
@@ -56,7 +56,27 @@ def learn_acronyms(ctx: DocContext, cands: list[Cand], ents: list[tuple[int, int
 
 
 def _copy(c: Cand, start: int, end: int, how: str) -> Cand:
+    how = c.how if c.how == "body" else how  # a body of a state stays one actor under both names
     return Cand(start, end, c.kind, how, code=c.code, name=c.name, sector=c.sector, entry=c.entry, label=c.label)
+
+
+# last words of an association named after the state it works in ("the Nigerian Union of
+# Teachers", "Montenegro Municipality Association"); parties and movements are groups of their own
+STATE_NAMED_HEADS = frozenset({"association", "union", "council", "committee", "federation", "confederation",
+                               "chamber", "society", "syndicate", "institute", "foundation", "league"})
+
+
+def named_after_state(ctx: DocContext, at: dict[int, Cand], s: int, t: int) -> str | None:
+    """The state an organisation the knowledge base does not know is named after: its name starts
+    with the state's name or demonym and its head is an association word ("Nigerian Union of
+    Teachers" acts for Nigeria, as CAMEO codes it NGA)."""
+    c = at.get(s)
+    if c is None or c.kind != "state" or c.start != s or not c.code or c.end >= t:
+        return None
+    heads = {ctx.keys[i] for i in range(c.end, t) if ctx.tokens[i].dep_ not in ("pobj", "compound")
+             or ctx.tokens[i].head.i >= t or ctx.tokens[i].head.i < s}
+    heads |= {ctx.keys[ctx.doc[s:t].root.i]}
+    return c.code if heads & STATE_NAMED_HEADS else None
 
 
 def _state_before(ctx: DocContext, at: dict[int, Cand], s: int) -> str | None:
@@ -104,6 +124,11 @@ def state_bodies(ctx: DocContext, refs: dict[int, Cand], person_code: dict[int, 
                 while start - 1 in person_code:
                     start -= 1
                 break
+            if j == head[0] - 1 and head[2] == "GOV" and keys[head[0]] in LEADER_BODIES:
+                leader = _leader_state(ctx, j)
+                if leader is not None:
+                    code, start = leader, j
+                    break
             if k in ("'s", "'") or doc[j].pos_ in ("ADJ", "NOUN", "PROPN"):
                 j -= 1
                 continue
@@ -115,11 +140,35 @@ def state_bodies(ctx: DocContext, refs: dict[int, Cand], person_code: dict[int, 
     return out
 
 
-def classify_unknown(ctx: DocContext, ents: list[tuple[int, int, str]], taken: set[int]) -> list[Cand]:
-    """The remaining entities: companies, groups, places; everything else is dropped."""
+# bodies named after the leader who heads them: "the Bush administration", "the Sharon government"
+LEADER_BODIES = frozenset({"administration", "government", "cabinet"})
+LEADER_ROLES = frozenset({"president", "prime minister", "premier", "chancellor"})
+
+
+def _leader_state(ctx: DocContext, j: int) -> str | None:
+    """The state of a head of state or government named by surname alone right before a body
+    ("Bush" in "the Bush administration", with no date to tell the two Bushes apart): every office
+    holder of the knowledge base with that surname acts for the same state."""
+    tok = ctx.tokens[j]
+    if tok.pos_ != "PROPN" or not tok.is_title or (j > 0 and ctx.tokens[j - 1].pos_ == "PROPN"):
+        return None
+    found = {e.code for e in ctx.kb.persons_by_surname(tok.text, None)
+             if (e.role or "").lower() in LEADER_ROLES and e.code in ctx.kb.states}
+    return found.pop() if len(found) == 1 else None
+
+
+def classify_unknown(ctx: DocContext, ents: list[tuple[int, int, str]], taken: set[int],
+                     refs: dict[int, Cand] | None = None) -> list[Cand]:
+    """The remaining entities: companies, groups, places, associations named after a state
+    (``refs``: the known names, token -> candidate); everything else is dropped."""
     doc, keys, lex = ctx.doc, ctx.keys, ctx.lex
     out = []
     for s, t, label in ents:
+        if label == "ORG" and refs and s in refs and not any(i in taken for i in range(refs[s].end, t)):
+            state = named_after_state(ctx, refs, s, t)
+            if state is not None:
+                out.append(Cand(s, t, "organisation", "body", code=state, name=doc[s:t].text, label=label))
+                continue
         if any(i in taken for i in range(s, t)):
             continue
         words = keys[s:t]

@@ -88,6 +88,7 @@ class PersonBuilder:
         self.refs = refs
         self.memory = memory
         self.persons: list[Person] = []
+        self._states_named: set[str] | None = None
 
     def build(self, kb_persons: list[Cand], ents: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
         """Group person names; returns the entities that turned out not to be people."""
@@ -391,7 +392,18 @@ class PersonBuilder:
             # "President X conceded to demands from UNITA": with no state named, the armed or
             # political group of one state that a head of government deals with is of their state
             codes = {c.entry.country for c in refs if c.kind == "group" and getattr(c.entry, "country", None)}
+            # ... but only when the article names no other state: a president of a state named
+            # elsewhere may well be the outsider who deals with the group
+            if not self._article_states() <= codes:
+                return None
         return codes.pop() if len(codes) == 1 else None
+
+    def _article_states(self) -> set[str]:
+        """Codes of the states (and capitals, places of a state) the article names anywhere."""
+        if self._states_named is None:
+            self._states_named = {code for c in self.refs.values()
+                                  if c.kind in ("state", "location") and (code := ref_code(c))}
+        return self._states_named
 
 
 # Heads of state and government (canonical titles of titles.yaml): a domestic group they deal

@@ -12,11 +12,12 @@ resolved to one actor each, with every token of every mention indexed for later 
 from __future__ import annotations
 
 from ..records import Actor, Article, Span
-from .agents import MINORITY_WORDS, add_agents, clause_places
+from .agents import MINORITY_WORDS, add_agents, clause_places, home_peoples
 from .anaphora import resolve_anaphora
+from .anonymous import add_anonymous_sources
 from .context import Cand, DocContext
 from .coref import Coref
-from .gazetteer import place_country
+from .gazetteer import city_states, place_country
 from .index import ActorIndex, ActorMention
 from .kb import KnowledgeBase
 from .memory import PersonMemory
@@ -61,16 +62,18 @@ def resolve_actors(doc, article: Article, kb: KnowledgeBase, memory: PersonMemor
     org_tokens = {i for c in others if c.kind in ("organisation", "group") for i in range(c.start, c.end)}
     bodies = state_bodies(ctx, refs, person_code, org_tokens)
     all_taken = taken | set(refs) | {i for c in bodies for i in range(c.start, c.end)}
-    unknown = classify_unknown(ctx, leftover, all_taken)
+    unknown = classify_unknown(ctx, leftover, all_taken, refs)
     unknown += untagged_places(ctx, all_taken | {i for c in unknown for i in range(c.start, c.end)})
 
     # "the Biden administration": Biden is named only as part of the body
     body_tokens = {i for c in bodies for i in range(c.start, c.end)}
     persons[:] = [p for p in persons if not _inside_only(p, body_tokens)]
-    others = _ethnic_groups(ctx, _places_only(ctx, others), unknown)
+    others = _ethnic_groups(ctx, _rival_capitals(ctx, _places_only(ctx, others)), unknown)
+    others, unknown = _home_peoples(ctx, others, unknown, taken | {i for c in bodies for i in range(c.start, c.end)})
     index = _build_index(ctx, persons, others + bodies + unknown)
     add_joint_actors(ctx, index)  # a dictionary name coded [FRD/SYL] is two actors (mentions.py)
     add_agents(doc, index, kb)  # "Ugandan rebels", "students in Serbia" (agents.py)
+    add_anonymous_sources(doc, index)  # "an Israeli source said" (anonymous.py)
     resolve_anaphora(ctx, index)
     for p in persons:
         if p.stated and p.code:
@@ -96,6 +99,55 @@ def _places_only(ctx: DocContext, cands: list[Cand]) -> list[Cand]:
             out.append(Cand(c.start, c.end, "location", "name", code=None, name=c.name, entry=c.entry))
         else:
             out.append(c)
+    return out
+
+
+def _home_peoples(ctx: DocContext, cands: list[Cand], places: list[Cand],
+                  taken: set[int]) -> tuple[list[Cand], list[Cand]]:
+    """"Yoruba leaders", "Ibo elders", "Jewish settlers": a people of one state (``home_peoples``)
+    is a group of that state in an article that names the state; the model's guess that the
+    name is a place is dropped. One dict probe per token and phrase length."""
+    table, longest = home_peoples()
+    named = {c.code for c in cands if c.kind == "state" and c.code}
+    if not named & set(table.values()):
+        return cands, places
+    keys, doc = ctx.keys, ctx.doc
+    at = {i: c for c in cands for i in range(c.start, c.end)}
+    found: list[Cand] = []
+    i = 0
+    while i < len(keys):
+        for n in range(min(longest, len(keys) - i), 0, -1):
+            code = table.get(tuple(keys[i:i + n]))
+            if code in named and ctx.is_cap(i) and not any(j in at or j in taken for j in range(i, i + n)):
+                found.append(Cand(i, i + n, "group", "ethnic", code=code, name=doc[i:i + n].text, sector="ETH"))
+                i += n - 1
+                break
+        i += 1
+    if not found:
+        return cands, places
+    covered = {j for c in found for j in range(c.start, c.end)}
+    places = [c for c in places if not any(j in covered for j in range(c.start, c.end))]
+    return cands + found, places
+
+
+def _rival_capitals(ctx: DocContext, cands: list[Cand]) -> list[Cand]:
+    """"Tripoli" in an article about Lebanon is the Lebanese city, not Libya's capital: a capital
+    whose own state the article never names otherwise, when another state with a large city of
+    that name is named, is a place of that other state."""
+    capitals = {id(c) for c in cands if c.how == "capital" and c.kind in ("state", "location")}
+    if not capitals:
+        return cands
+    named = {c.code for c in cands if c.kind == "state" and c.how != "capital" and c.code}
+    out = []
+    for c in cands:
+        entry = c.entry
+        own = entry.code if entry is not None and getattr(entry, "kind", None) == "state" else c.code
+        if id(c) in capitals and own and own not in named:
+            rivals = (city_states(c.name) - {own}) & named
+            state = ctx.kb.state(next(iter(rivals))) if len(rivals) == 1 else None
+            if state is not None:
+                c = Cand(c.start, c.end, "location", "name", code=None, name=c.name, entry=state, label=c.label)
+        out.append(c)
     return out
 
 

@@ -40,6 +40,16 @@ class LazyGroup(click.Group):
         module, attr = target.split(":")
         return getattr(importlib.import_module(f"{__name__}.{module}"), attr)
 
+    def invoke(self, ctx):
+        # a broken --kb/--triggers file (or any error newsgraph raises on purpose) is a one-line
+        # "Error: FILE:LINE: problem", not a traceback; commands may still catch their own first
+        from ..errors import NewsgraphError
+
+        try:
+            return super().invoke(ctx)
+        except NewsgraphError as exc:
+            raise click.ClickException(str(exc)) from exc
+
 
 @click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.option("-v", "--verbose", count=True, help="More log output (-vv for debug).")

@@ -14,15 +14,17 @@ compared at the PLOVER type level through the ontology's CAMEO map. Reported:
 
 Two runs are reported. The first (the issue's criterion) loads only the suite's actor and agent
 dictionaries: newsgraph's own trigger lexicon decides what the verbs code. The second also
-loads the suite's verb dictionary ``PETR.Validate.verbs.txt`` as a trigger file
-(``events.petrarch_verbs``), which is how PETRARCH itself runs its suite: many expected codes
+loads the suite's verb dictionary ``PETR.Validate.verbs.txt`` (and its discard list) as trigger
+files (``events.petrarch_verbs``), which is how PETRARCH itself runs its suite: many expected codes
 exist only there ("welcomed ... ties" is 041 because WELCOME is 041 in that file, "warned of"
 160), so the second figure measures reading the community's verb format, not general coding.
 
 Codings marked ``error`` (tests of PETRARCH's own error handling) are not scored; codes with
 no PLOVER equivalent are counted apart. CAMEO writes a symmetric event ("A and B met") as two
 codings, A→B and B→A, with the same code; newsgraph stores it once (``extract._dedup``), so a
-coding whose reverse is also expected is matched by an event in either direction.
+coding whose reverse is also expected is matched by an event in either direction. An expected
+``---`` (no actor: "a senior official said", coded with no target) is matched by an event with
+no actor on that side.
 """
 from __future__ import annotations
 
@@ -40,6 +42,7 @@ from .plover_gsr import actor_matches
 RECORDS_FILE = "PETR.UnitTest.records.xml"
 DICTIONARIES = ("PETR.Validate.actors.txt", "PETR.Validate.agents.txt")
 VERB_DICTIONARY = "PETR.Validate.verbs.txt"
+DISCARDS = "PETR.Validate.discards.txt"
 
 
 @dataclass
@@ -112,8 +115,8 @@ class PetrarchReport:
         w = self.with_verbs
         if w is not None:
             lines += [
-                f"with the suite's verb dictionary too ({VERB_DICTIONARY} as a trigger file, "
-                "as PETRARCH runs its suite):",
+                f"with the suite's verb dictionary too ({VERB_DICTIONARY} and its discard list as trigger "
+                "files, as PETRARCH runs its suite):",
                 *w._figures(),
                 f"  difference made by the verb dictionary: {w.found - self.found:+d} codings found",
             ]
@@ -202,6 +205,10 @@ def _dyad_matches(ex: Extraction, event, source: str, target: str) -> bool:
 
 
 def _actors_match(ex: Extraction, actor_ids: list[str], code: str) -> bool:
+    if not code.strip("-"):
+        # "---": CAMEO's "no actor" (a one-sided act, "a senior Bree official said"): matched by
+        # an event without one, as newsgraph stores a missing target
+        return not actor_ids
     return any(actor_matches(ex.actor(a), code) for a in actor_ids)
 
 
@@ -231,9 +238,11 @@ def evaluate(path: Path, extractor, settings=None, **_options) -> PetrarchReport
     report = score(sentences, list(base.extract_many(articles)), base.ontology.cameo_to_plover)
     verbs = folder / VERB_DICTIONARY
     if verbs.is_file():
-        # same model and knowledge base; only the trigger lexicon differs
+        # same model and knowledge base; only the trigger lexicon (and PETRARCH's discard list,
+        # when the suite has it) differs
+        discards = [folder / DISCARDS] if (folder / DISCARDS).is_file() else []
         with_verbs = Extractor(nlp=base.nlp, kb=base.kb, memory=PersonMemory(),
-                               ontology=Ontology.load([*settings.trigger_files, verbs]))
+                               ontology=Ontology.load([*settings.trigger_files, verbs, *discards]))
         report.with_verbs = score(sentences, list(with_verbs.extract_many(articles)),
                                   with_verbs.ontology.cameo_to_plover)
         report.verb_dictionary = with_verbs.ontology.verb_dictionaries[-1]

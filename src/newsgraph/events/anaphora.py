@@ -22,6 +22,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from ..actors.anaphora import own_parties
+
 PLURAL_PRONOUNS = frozenset({"they", "them", "their", "theirs", "themselves"})
 NEUTER_PRONOUNS = frozenset({"it", "its", "itself"})
 NUMBERS = {"two": 2, "both": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -151,6 +153,7 @@ class Anaphora:
         size = size or numeral_size(t)
         if not size:
             return []
+        own = own_parties(t)
         for n, sent in enumerate(_sentences_back(t, NUMERAL_SENTENCES_BACK)):
             best: tuple[int, list[str]] | None = None
             for tok in sent:
@@ -158,10 +161,14 @@ class Anaphora:
                     break
                 if tok.dep_ in ("conj", "appos") or not any(c.dep_ in ("conj", "appos") for c in tok.children):
                     continue
+                if tok.i in own or any(c.i in own for c in tok.children if c.dep_ == "conj"):
+                    continue
                 ids = self._distinct(self.resolve(tok))
                 if len(ids) == size and (best is None or tok.i > best[0]):
                     best = (tok.i, ids)
             for end, ids in self.surface_lists(sent):
+                if end in own:
+                    continue
                 if (n > 0 or end < t.i) and len(ids) == size and (best is None or end > best[0]):
                     best = (end, ids)
             if best:
@@ -220,3 +227,66 @@ class EventMemory:
             if types is None or typ in types:
                 return srcs
         return []
+
+
+# "the government", "our government": unnamed, in what a speaker says, the speaker's own
+GOVERNMENT_NOUNS = frozenset({"government", "administration", "cabinet", "authorities"})
+OWN_DETERMINERS = frozenset({"the", "our"})
+# from a nominal event up to the verb whose subject does it ("has been in contact with X")
+NOMINAL_CLIMB = frozenset({"dobj", "obj", "pobj", "prep", "attr"})
+
+
+def clause_verb(tok):
+    """The verb whose clause holds ``tok``: itself, or the verb a nominal event hangs from."""
+    t = tok
+    for _ in range(4):
+        if t.pos_ in ("VERB", "AUX") or t.dep_ not in NOMINAL_CLIMB or t.head is t:
+            break
+        t = t.head
+    return t if t.pos_ in ("VERB", "AUX") else None
+
+
+def speakers_government(subjects, speaker: str | None, actors) -> str | None:
+    """"The President said the government has been in contact with X": an unnamed government in
+    a speaker's words is the speaker's state's (the state's actor, when the article names it).
+    Not "the Chinese government", "the government of X" (named there), nor a speaker with no state."""
+    if speaker is None or len(subjects) != 1:
+        return None
+    subj = subjects[0]
+    if subj.lemma_.lower() not in GOVERNMENT_NOUNS or actors.at(subj.i) is not None:
+        return None
+    if not any(c.dep_ in ("det", "poss") and c.lower_ in OWN_DETERMINERS for c in subj.children) or any(
+            c.dep_ in ("amod", "compound", "prep", "appos") for c in subj.children):
+        return None
+    owner = actors.get(speaker)
+    code = getattr(owner, "code", None)
+    if owner is None or not code:
+        return None
+    if owner.kind == "state":
+        return owner.id
+    return next((a.id for a in actors.actors if a.kind == "state" and a.code == code), None)
+
+
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
+
+
+def finite_after_infinitive(v) -> bool:
+    """A finite verb the parser coordinated with an infinitive ("called on X to release prisoners
+    and threatened to ..."): it cannot share the "to", so it is coordinated with the verb that
+    governs the infinitive, whose subject and status it shares."""
+    head = v.head
+    return v.dep_ == "conj" and v.tag_ in FINITE_TAGS and head.tag_ == "VB" and head.dep_ in ("xcomp", "advcl") \
+        and any(c.dep_ == "aux" and c.tag_ == "TO" for c in head.children) and head.head is not head
+
+
+def object_gap(v) -> bool:
+    """A relative clause with no relative pronoun whose object is the noun it modifies ("the
+    officials it accused of ...", "the drones Iran supplied"): it has its own subject, no object."""
+    if v.dep_ != "relcl" or v.head is v or v.head.pos_ not in ("NOUN", "PROPN"):
+        return False
+    subj = [c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")]
+    # not "Ukraine, where X is supporting and encouraging Y": a relative adverb, or an object
+    # shared with a coordinated verb
+    return len(subj) == 1 and subj[0].dep_ == "nsubj" and subj[0].tag_ not in ("WDT", "WP") \
+        and not any(c.dep_ in ("dobj", "obj", "ccomp", "xcomp", "conj", "advcl")
+                    or c.tag_ == "WRB" for c in v.children)

@@ -17,7 +17,12 @@ a measure applies ("lifted the curfew in X", "the curfew imposed in X", "fired a
 "... when they blew themselves up in X"), the counterpart of the act a thing proposes ("rejected
 an invitation to attend a meeting of X"), the leader of an "X-led" war, the enemy of a war forces
 are mobilised for, and whoever issued a defied rule ("violated a ban by X"). "X is
-opposed/committed to Y" is a stance of X.
+opposed/committed to Y" is a stance of X. Lists the parser misreads still name every member
+("X and the evil awful Y": X hung on Y as a modifier; "X, the Z, and Y": Z as an apposition), "the
+border with X" stands for X, and an object that names only coordinated subjects' own ("X and Y
+presented their credentials to Z") leaves the target to the next position, not to a pair of them.
+An agent-frame verbal act with no target is aimed at its complement clause's subject ("X believes
+Y can cope").
 """
 from __future__ import annotations
 
@@ -26,7 +31,8 @@ from dataclasses import dataclass, field
 
 from ..actors.agents import agent_nouns
 from ..actors.index import ActorIndex
-from .anaphora import NEUTER_PRONOUNS, PLURAL_PRONOUNS, Anaphora, EventMemory, numeral_size
+from .anaphora import (NEUTER_PRONOUNS, PLURAL_PRONOUNS, Anaphora, EventMemory, finite_after_infinitive,
+                       numeral_size, object_gap)
 from .lexicon import Trigger, pejoratives
 from .speech import SAY_VERBS
 
@@ -125,7 +131,7 @@ class ArgumentFinder:
                 return group
         if a is not None:
             a = self.usable(a)
-            return [a] if a else []
+            return ([a] if a else []) + [x for x in _list_members(t, self, depth, anaphora) if x != a]
         if low in SELF_PRONOUNS:
             sp = self.speaker_at(t)
             return [sp] if sp else []
@@ -184,6 +190,10 @@ class ArgumentFinder:
             out = self.prep_actors(t, ("by",), nested=False)
             if not out and _from_names_owner(t):
                 out = self.prep_actors(t, ("from",), nested=False)
+            if not out and t.lemma_.lower() in BOUNDARY_NOUNS:
+                # "closed the border with X", "massed troops near the frontier with X": the
+                # state across it
+                out = self.prep_actors(t, ("with",), nested=False)
         if out:
             return out
         for c in t.children:
@@ -219,12 +229,14 @@ class ArgumentFinder:
         """First non-empty target list, trying the entry's target positions in order."""
         return self.targets_and_position(tok, spec, extra_heads, nested)[0]
 
-    def targets_and_position(self, tok, spec, extra_heads=(), nested=True) -> tuple[list[str], str | None]:
-        """``targets_by_spec`` and the position that named them."""
+    def targets_and_position(self, tok, spec, extra_heads=(), nested=True, exclude=()) -> tuple[list[str], str | None]:
+        """``targets_by_spec`` and the position that named them. A position naming only actors
+        in ``exclude`` (the subject's own: "presented their credentials to X") names none."""
         for name in spec:
             if name == "dobj":
                 found = self.dep_actors(tok, ("dobj", "obj"), nested) or [
-                    a for o in _counted_objects(tok) for a in self.np_actors(o, nested)]
+                    a for o in _counted_objects(tok) for a in self.np_actors(o, nested)] or (
+                    self.np_actors(tok.head, nested) if object_gap(tok) else [])
             elif name in ("iobj", "dative"):
                 found = self.dep_actors(tok, ("dative", "iobj"), nested)
             else:
@@ -234,6 +246,7 @@ class ArgumentFinder:
                         found = self.prep_actors(h, (name,), nested)
                         if found:
                             break
+            found = [a for a in found if a not in exclude]
             if found:
                 return found, name
         return [], None
@@ -255,6 +268,9 @@ class ArgumentFinder:
             return [], False
         dep, head = v.dep_, v.head
         if dep == "conj" and head.pos_ in CLAUSE_VERB_POS:
+            if finite_after_infinitive(v):
+                # "called on X to release ... and threatened to ...": coordinated with the main verb
+                return self.clause_subject(head.head, _depth + 1)
             return self.clause_subject(head, _depth + 1)
         if dep == "acomp" and head.pos_ in CLAUSE_VERB_POS:
             # "X is ready to ...", "X is about to ...": the copula holds the subject
@@ -300,6 +316,8 @@ class ArgumentFinder:
                     if charged[0].tag_ in ("WDT", "WP") and gov.dep_ == "relcl":
                         return [gov.head], False  # "firms that they accuse of supplying"
                     return charged[:1], False
+                if object_gap(gov):
+                    return [gov.head], False  # "officials it accused of supplying": the officials
             if gov.pos_ in CLAUSE_VERB_POS or gov.pos_ == "ADJ":
                 return self.clause_subject(gov, _depth + 1)
         return [], False
@@ -437,9 +455,40 @@ FROM_OWNER_NOUNS = frozenset("""offer proposal proposals call calls request requ
     people""".split())
 
 
+BOUNDARY_NOUNS = frozenset({"border", "frontier", "boundary"})
+
+
 def _from_names_owner(t) -> bool:
     low = t.lower_
     return low in FROM_OWNER_NOUNS or t.lemma_.lower() in FROM_OWNER_NOUNS or (low,) in agent_nouns()[0]
+
+
+LIST_MODIFIER_DEPS = frozenset({"nmod", "compound", "amod"})
+
+
+def _list_members(t, f: ArgumentFinder, depth: int, anaphora: bool) -> list[str]:
+    """Members of a list the parser did not read as coordination, for a name heading it:
+    a name before it with its own coordinator ("X and the evil awful Y", "X, Z and the Y": the
+    first members hang on the last as a modifier; "US and Israeli forces") and, when the name
+    has coordinated members, a name of the same kind set beside it ("X, the awful Z, and Y":
+    Z read as an apposition of X), or a name opening the rest of the list ("X, the Z, W and V").
+    An apposition that is no name ("X, Y's ally") adds nothing."""
+    if depth > 3:
+        return []
+    kind = getattr(f._by_id.get(f.actors.at(t.i)), "kind", None)
+    listed = any(c.dep_ == "conj" for c in t.children)
+    out: list[str] = []
+    for c in t.children:
+        ca = f.actors.at(c.i)
+        if ca is None or ca == f.actors.at(t.i):
+            continue
+        member = (c.dep_ in LIST_MODIFIER_DEPS and c.i < t.i
+                  and any(g.dep_ == "cc" for x in _coordinated(c) for g in x.children)) or (
+            c.dep_ == "appos" and (listed and getattr(f._by_id.get(ca), "kind", None) == kind
+                                   or any(g.dep_ == "conj" for g in c.children)))
+        if member:
+            out += f.np_actors(c, False, depth + 1, anaphora)
+    return out
 
 
 def _modifier_actors(tok, f: ArgumentFinder) -> list[str]:
@@ -518,6 +567,16 @@ def light_verb_of(n):
     return None
 
 
+def required_tokens(tok, trig: Trigger) -> list:
+    """The tokens that matched an entry's required words ("ties" in "resumption of full ties")."""
+    out = []
+    for c in tok.children:
+        for t in (c, *c.children):
+            if t.lemma_.lower() in trig.requires or t.lower_ in trig.requires:
+                out.append(t)
+    return out
+
+
 def find_arguments(tok, trig: Trigger, finder: ArgumentFinder) -> Arguments:
     """Apply the entry's frame to the trigger token."""
     if trig.pos == "noun":
@@ -541,6 +600,9 @@ def _verbal(v, trig: Trigger, f: ArgumentFinder) -> Arguments:
         subj_actors += f.np_actors(s)
     arg_heads = [c for c in v.children if c.dep_ in ("dobj", "agent", "nsubj", "nsubjpass")]
     arg_heads += [g for c in arg_heads for g in c.children if g.dep_ == "pobj"]
+    # "acted on a resolution against X", "act on programs with X": the entry's own words carry
+    # the target as much as the object does
+    arg_heads += [t for t in required_tokens(v, trig) if t not in arg_heads]
     frame = trig.frame
     # pairs only among the clause's own (possibly inherited) subjects, not among the objects of a
     # control verb ("invited X and Y to discuss")
@@ -599,7 +661,9 @@ def _verbal(v, trig: Trigger, f: ArgumentFinder) -> Arguments:
         # "impose sanctions on X": the object is part of the trigger, not its target
         spec = tuple(x for x in spec if x != "dobj")
     # "killed 23 people as well as themselves": the subject is no target of its own act
-    targets, position = f.targets_and_position(v, spec, arg_heads)
+    # several subjects whose own thing is the object ("X and Y presented their credentials to Z"):
+    # the next position names the target, else they would be paired with each other
+    targets, position = f.targets_and_position(v, spec, arg_heads, exclude=sources if len(sources) > 1 else ())
     targets = [t for t in targets if t not in sources]
     # "demonstrators in X blocked a road": where they act, not whom they act on
     from_place = position in PLACE_PREPS and all(f.is_place(t) for t in targets)
@@ -635,16 +699,35 @@ def _verbal(v, trig: Trigger, f: ArgumentFinder) -> Arguments:
                                       if a.dep_ == "acl" and a.pos_ == "VERB" for g in a.children]
         for c in clauses:
             if c.dep_ in ("ccomp", "xcomp") and c.pos_ in CLAUSE_VERB_POS:
-                cs, cpass = f.clause_subject(c)
-                for s in cs:
-                    # "the US" is not "us": a token the actor stage resolved is a name
-                    if (s.lower_ not in SELF_PRONOUNS or f.actors.at(s.i) is not None) and not cpass:
-                        targets += f.np_actors(s)
+                targets += _clause_subject_actors(c, f)
                 if targets and trig.type == "THREATEN" and c.dep_ == "ccomp" and not _is_future_threat(c):
                     type_override = "ACCUSE"
                 break
+    if not targets and frame == "agent" and trig.type in CLAUSE_TARGET_TYPES and v.lemma_.lower() not in SAY_VERBS:
+        # "X believes (that) Y can cope", "X allowed that Y is ...": a verbal act whose entry
+        # names no clause position is aimed at its complement clause's subject (CAMEO's reading);
+        # not an open question ("investigate whether Y used ...": nothing is said of Y yet), nor
+        # a material act ("the visit demonstrates that Y ..." shows, it is no protest), nor a
+        # report ("X said Y is about to ...": the content is coded on its own)
+        targets = next((found for c in v.children if c.dep_ == "ccomp" and c.pos_ in CLAUSE_VERB_POS
+                        and not any(m.dep_ == "mark" and m.lower_ in QUESTION_MARKS for m in c.children)
+                        if (found := [a for a in _clause_subject_actors(c, f) if a not in sources])), [])
     return Arguments(sources=sources, targets=targets, how="active", type_override=type_override,
                      from_place=from_place)
+
+
+QUESTION_MARKS = frozenset({"if", "whether"})
+CLAUSE_TARGET_TYPES = frozenset({"AGREE", "SUPPORT", "CONCEDE", "REQUEST", "REJECT", "ACCUSE", "THREATEN"})
+
+
+def _clause_subject_actors(c, f: ArgumentFinder) -> list[str]:
+    """Actors of a complement clause's active subject ("the US" is not "us": a token the actor
+    stage resolved is a name)."""
+    cs, cpass = f.clause_subject(c)
+    if cpass:
+        return []
+    return [a for s in cs if s.lower_ not in SELF_PRONOUNS or f.actors.at(s.i) is not None
+            for a in f.np_actors(s)]
 
 
 HOSTILE_TYPES = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "THREATEN", "SANCTION"})

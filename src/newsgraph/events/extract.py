@@ -8,12 +8,13 @@ multi-word entry, how the arguments were found, an asserted event; clamped to [0
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..actors.index import ActorIndex
 from ..records import Article, Event, Quote, Span
-from .arguments import (COUNTERPART_TYPES, SELF_PRONOUNS, ArgumentFinder, Arguments, counterpart_targets,
+from .arguments import (ANAPHORIC_DETS, COUNTERPART_TYPES, SELF_PRONOUNS, ArgumentFinder, Arguments, counterpart_targets,
                         find_arguments, in_complement, light_verb_of)
+from .anaphora import clause_verb, speakers_government
 from .dates import resolve_date
 from .factuality import Factuality, factuality_of
 from .lexicon import Trigger
@@ -21,7 +22,7 @@ from .ontology import Ontology
 from .patterns import (AGENTLESS_TYPES, THREAT_ONLY_CUES, agentless_victims, complete_arguments,
                        domestic_pair, governing_lemma, is_promise, place_target, recode_intent, stands_alone,
                        takes_place_target)
-from .places import find_location
+from .places import dateline_tokens, find_location
 from .speech import SAY_VERBS, QuoteLocator, demanded_subjects, reported_clauses, reporting_subject
 from .triggers import find_triggers
 
@@ -46,6 +47,8 @@ UNTARGETED_TYPES = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "AGREE", "REJECT"
                               "THREATEN", "REQUEST", "SUPPORT", "AID", "SANCTION"})
 # verbs of stance that take another act as their content ("refused to ...", "threatened to ...")
 STANCE_TYPES = frozenset({"REJECT", "AGREE", "THREATEN", "PROTEST", "ACCUSE", "REQUEST", "CONCEDE"})
+# harm one orders or calls for from one's own side ("ordered an attack on X") asks nothing of X
+COMMANDED_HARM = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "SANCTION", "THREATEN"})
 # acts rather than statements: a that-clause under them is not what they are aimed at
 ACT_TYPES = frozenset({"PROTEST", "CONCEDE"})
 # a denial answers an accuser, not the party of the act denied ("denied arming X")
@@ -87,6 +90,7 @@ class _Draft:
 
 def extract_events(doc, article: Article, actors: ActorIndex, quotes: list[Quote], ontology: Ontology) -> list[Event]:
     """All events in one parsed article, deduplicated by (source codes, type, target codes)."""
+    actors = _without_datelines(doc, actors)
     matches = find_triggers(doc, ontology.triggers)
     noun_trig = {m.token.i: m.entries[0] for m in matches if m.entries[0].pos == "noun"}
     locator = QuoteLocator(quotes)
@@ -95,10 +99,21 @@ def extract_events(doc, article: Article, actors: ActorIndex, quotes: list[Quote
     for m in matches:
         drafts += _code_trigger(m.token, m.entries, finder, locator, actors, ontology)
     _complement_targets(drafts, actors)
-    drafts = [d for d in drafts if not d.inner_only]
+    drafts = [d for d in drafts if not d.inner_only and not _protest_purpose(d, drafts)]
     drafts += _speech_acts(doc, quotes, finder, actors)
     drafts += _accusations(drafts, actors, locator)
     return _finish(doc, article, actors, _dedup(drafts, actors))
+
+
+def _without_datelines(doc, actors: ActorIndex) -> ActorIndex:
+    """The index without the names of a dateline ("KYIV, June 12 (Reuters) - Russian forces
+    struck ..."), which the parser often takes for a subject of the first sentence."""
+    skip = dateline_tokens(doc, actors.mentions)
+    if not skip:
+        return actors
+    return replace(actors, mentions=[m for m in actors.mentions if m.start not in skip],
+                   token_actor={i: a for i, a in actors.token_actor.items() if i not in skip},
+                   token_actors={i: a for i, a in actors.token_actors.items() if i not in skip})
 
 
 def _code_trigger(tok, entries: list[Trigger], finder: ArgumentFinder, locator: QuoteLocator,
@@ -118,7 +133,14 @@ def _code_trigger(tok, entries: list[Trigger], finder: ArgumentFinder, locator: 
             undone = (entry, a.targets)
         if not a.sources and a.targets and speaker and entry.type in SPEAKER_SOURCED_TYPES:
             a.sources, a.how = [speaker], "speaker"
+        if not a.sources and a.targets:
+            gov = _speakers_government(tok, finder, speaker, actors)
+            if gov is not None:
+                a.sources, a.how = [gov], "speakers-government"
         a.sources, a.targets = _drop_self_loops(a.sources, a.targets, actors, tok, entry)
+        if entry.type == "REQUEST" and a.targets and a.type_override is None:
+            # (a call for sanctions against X accuses X: patterns.punished_parties)
+            a.targets = _not_harmed(tok, finder, a.targets)
         if a.sources and (a.targets or (a.pairwise and len(a.sources) > 1) or stands_alone(entry)):
             chosen, args = entry, a
             break
@@ -138,7 +160,10 @@ def _code_trigger(tok, entries: list[Trigger], finder: ArgumentFinder, locator: 
     if chosen is None or args is None:
         if partial is not None:
             fact = factuality_of(tok)
-            if fact.value in UNTARGETED_FACTS and partial[0] in UNTARGETED_TYPES:
+            if fact.value in UNTARGETED_FACTS and partial[0] in UNTARGETED_TYPES and not _helps_do(tok):
+                if partial_entry.needs_coded_actor and all(
+                        getattr(actors.get(s), "code", None) is None for s in partial[1]):
+                    return []  # a dictionary verb, no target, no coded doer (lexicon.Trigger)
                 # a one-sided act ("X agreed to a ceasefire", "gunmen opened fire"): PLOVER codes it
                 # with an empty target; pair-based scores skip it, counts by type keep it
                 finder.memory.add(tok.i, *partial) if fact.value == "asserted" else None
@@ -166,6 +191,9 @@ def _code_trigger(tok, entries: list[Trigger], finder: ArgumentFinder, locator: 
                     return [_Draft(tok, "ACCUSE", "allege", "112", srcs, tgts, Factuality(), None, 0.35)]
             return []
         return _agentless(tok, entries, finder, speaker, actors) or _inner_act(tok, entries, undone, finder)
+    if chosen.needs_coded_actor and all(getattr(actors.get(a), "code", None) is None
+                                        for a in (*args.sources, *args.targets)):
+        return []  # a dictionary verb between uncoded parties only (lexicon.Trigger)
     fact = factuality_of(tok)
     if args.how == "speaker":
         fact = Factuality()  # "X must be held accountable," she said: the accusation was made
@@ -198,6 +226,50 @@ def _code_trigger(tok, entries: list[Trigger], finder: ArgumentFinder, locator: 
         if srcs and (tgts or stands_alone(chosen)):
             out.append(_Draft(tok, typ, mode, cameo, srcs, tgts, fact, claimed, conf, from_place=from_place))
     return out
+
+
+def _speakers_government(tok, finder: ArgumentFinder, speaker: str | None, actors: ActorIndex) -> str | None:
+    verb = clause_verb(tok)
+    if verb is None:
+        return None
+    subjects = finder.clause_subject(verb)[0]
+    if any(s.head.lemma_.lower() in SAY_VERBS for s in subjects):
+        return None  # "the administration said (it) has been helping X": the speaker, not a government it names
+    return speakers_government(subjects, speaker or reporting_subject(tok, actors), actors)
+
+
+def _not_harmed(tok, finder: ArgumentFinder, targets: list[str]) -> list[str]:
+    """"Putin ordered an attack on Ukraine", "called for strikes on X": the party named inside the
+    harm ordered or called for is its victim, not the one asked."""
+    harmed: set[str] = set()
+    for o in tok.children:
+        objs = [o] if o.dep_ in ("dobj", "obj") else [g for g in o.children if g.dep_ == "pobj"] \
+            if o.dep_ == "prep" and o.lower_ == "for" else []
+        for g in objs:
+            trig = finder.is_trigger_noun(g)
+            if trig is not None and trig.type in COMMANDED_HARM:
+                # the phrases after the noun ("on Ukraine"), not its modifiers ("a U.N. presence": the doer)
+                harmed.update(a for p in g.children if p.dep_ == "prep" for t in p.subtree
+                              for a in finder.actors.all_at(t.i))
+                harmed.update(finder.usable(a) for a in list(harmed))
+    return [t for t in targets if t not in harmed]
+
+
+def _helps_do(tok) -> bool:
+    """"X helped broker the deal", "assisted in drafting": helping do something names that act,
+    not aid given to anyone (that needs a recipient: "helped Russia arm itself")."""
+    return tok.lemma_.lower() in ("help", "assist") and any(c.dep_ in ("xcomp", "ccomp") for c in tok.children) \
+        and not any(c.dep_ in ("dobj", "obj") for c in tok.children)
+
+
+def _protest_purpose(d: _Draft, drafts: list[_Draft]) -> bool:
+    """"Thousands rallied in X to protest against the government": the infinitive says what the
+    rally was for; one protest, coded on the rally (which takes its target from it)."""
+    if d.type not in ("ACCUSE", "PROTEST") or d.tok.dep_ not in ("advcl", "xcomp") or not any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in d.tok.children):
+        return False
+    return any(o is not d and o.tok.i == d.tok.head.i and o.type == "PROTEST" and set(o.sources) == set(d.sources)
+               for o in drafts)
 
 
 def _protected_place(tok, finder: ArgumentFinder, sources: list[str]) -> list[str]:
@@ -242,6 +314,10 @@ def _complement_targets(drafts: list[_Draft], actors: ActorIndex) -> None:
             own = set(d.sources)
             shared = bool(own & set(c.sources)) or {_code(actors, s) for s in d.sources} == {
                 _code(actors, s) for s in c.sources}
+            if shared and d.type == "REQUEST" and c.type in COMMANDED_HARM:
+                # "Putin ordered an attack on Ukraine": a command to one's own forces; the attacked
+                # party is the attack's target, not the one asked
+                continue
             picked = c.targets if shared or not c.sources else c.sources
             _, tgts = _drop_self_loops(d.sources, [t for t in picked if t not in own], actors, d.tok)
             if tgts:
@@ -399,11 +475,29 @@ def _accusations(drafts: list[_Draft], actors: ActorIndex, locator: QuoteLocator
     """A speaker asserting that an actor used violence or coercion accuses that actor."""
     out = []
     for d in drafts:
-        if d.claimed_by and _is_complaint(d.type, d.fact) and _is_claim(d.tok, locator):
-            srcs, tgts = _drop_self_loops([d.claimed_by], d.sources, actors)
+        if d.claimed_by and _is_complaint(d.type, d.fact) and _is_claim(d.tok, locator) \
+                and not _recalled(d, actors):
+            srcs = [d.claimed_by]
+            if d.type in WITHHELD_TYPES and _code(actors, d.claimed_by) in {_code(actors, t) for t in d.targets}:
+                # "the organisation failed to assist these states", said by one of them: the states
+                # denied the help make the complaint together
+                srcs += [t for t in d.targets if _code(actors, t) != _code(actors, d.claimed_by)]
+            srcs, tgts = _drop_self_loops(srcs, d.sources, actors)
             if tgts:
                 out.append(_Draft(d.tok, "ACCUSE", "allege", "112", srcs, tgts, Factuality(), None, 0.35))
     return out
+
+
+def _recalled(d: _Draft, actors: ActorIndex) -> bool:
+    """"The Kremlin said the strikes targeted military sites": an event already reported, whose
+    doer the sentence does not name, is described, not alleged (the doer came from memory)."""
+    named_by = [d.tok] + [c for c in d.tok.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not any(t.pos_ == "NOUN" and actors.at(t.i) is None and any(
+            c.dep_ == "det" and c.lower_ in ANAPHORIC_DETS for c in t.children) for t in named_by):
+        return False
+    sent = d.tok.sent
+    named = set(actors.in_range(sent.start, sent.end))
+    return not any(s in named for s in d.sources)
 
 
 def _dedup(drafts: list[_Draft], actors: ActorIndex) -> list[_Draft]:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .anaphora import finite_after_infinitive
 from .arguments import LIGHT_VERBS
 from .speech import SAY_VERBS
 
@@ -221,5 +222,8 @@ def factuality_of(trigger) -> Factuality:
             break
         if dep == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children):
             break
+        if finite_after_infinitive(t):
+            t = head.head  # "called on X to release ... and threatened to ...": not what was called for
+            continue
         t = head
     return Factuality()

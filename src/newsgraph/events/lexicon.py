@@ -44,6 +44,28 @@ class Trigger:
     # keyed by a word form, not a lemma ("left" in a verb dictionary that codes LEFT and LEAVE
     # apart): the matcher prefers it for that very word over the entries of its lemma
     surface: bool = False
+    # PETRARCH/TABARI patterns (events.petrarch_verbs): words that must come before the head in
+    # its sentence, in order ("SAID * HOSTAGES", "NOT *"), and the pattern's words after the head,
+    # in order, inside the head's subtree (each word with its accepted forms) when it has more
+    # than ``requires`` can hold
+    before: tuple[str, ...] = ()
+    after: tuple[tuple[str, ...], ...] = ()
+    # "do not code": a null-coded pattern or one whose CAMEO code has no PLOVER type; when it is
+    # the most specific entry that matches, the token triggers nothing (triggers.match_token)
+    blocks: bool = False
+    # from a PETRARCH/TABARI dictionary: PETRARCH codes only actors its actor dictionaries know,
+    # so an event none of whose parties has an actor code ("Jane Roe said", "Jane Roe reported
+    # that John Doe left") is not kept (events.extract._code_trigger)
+    needs_coded_actor: bool = False
+
+    @property
+    def weight(self) -> int:
+        """How specific the entry is: the words it checks besides its head."""
+        return len(self.requires) + len(self.before) + max(0, len(self.after) - len(self.requires))
+
+    @property
+    def conditioned(self) -> bool:
+        return bool(self.before or self.after)
 
     @property
     def phrase(self) -> str:
@@ -64,6 +86,12 @@ class Lexicon:
     # instead of testing every entry
     _by_word: dict[tuple[str, str], dict[str, list[tuple[int, Trigger]]]] = field(default_factory=dict)
     surface: set[tuple[str, str]] = field(default_factory=set)  # heads holding surface-form entries
+    # heads a verb dictionary decides: their pattern words are looked for anywhere after the verb
+    # inside its subtree, in order, as PETRARCH reads a pattern, not only among its dependents
+    ordered: set[tuple[str, str]] = field(default_factory=set)
+    # PETRARCH discard phrases by first word (petrarch_verbs.Discard): their sentence, or article,
+    # triggers nothing
+    discards: dict[str, list] = field(default_factory=dict)
 
     def add(self, trig: Trigger, replace: bool = False) -> None:
         key = (trig.lemma, trig.pos)
@@ -73,8 +101,9 @@ class Lexicon:
         elif any(e.requires == trig.requires and e.type == trig.type for e in entries):
             return
         entries.append(trig)
-        entries.sort(key=lambda e: -len(e.requires))
+        entries.sort(key=lambda e: -e.weight)
         self._by_word.pop(key, None)
+        self.ordered.discard(key)
 
     def add_many(self, trigs, replace: bool = False, whole_heads: bool = False) -> None:
         """``add`` for a whole file at once: one pass per head instead of one per entry.
@@ -87,14 +116,17 @@ class Lexicon:
             entries = self.index.setdefault(key, [])
             if whole_heads:
                 entries.clear()
+                self.ordered.add(key)
             elif replace:
                 replaced = {t.requires for t in new}
                 entries[:] = [e for e in entries if e.requires not in replaced]
             else:
                 have = {(e.requires, e.type) for e in entries}
                 new = [t for t in new if (t.requires, t.type) not in have]
+            if not whole_heads:
+                self.ordered.discard(key)
             entries.extend(new)
-            entries.sort(key=lambda e: -len(e.requires))
+            entries.sort(key=lambda e: -e.weight)
             self._by_word.pop(key, None)
             if any(t.surface for t in new):
                 self.surface.add(key)
@@ -108,13 +140,21 @@ class Lexicon:
     def _word_index(self, key: tuple[str, str]) -> dict[str, list[tuple[int, Trigger]]]:
         idx: dict[str, list[tuple[int, Trigger]]] = {}
         for rank, e in enumerate(self.index.get(key, ())):
-            idx.setdefault(e.requires[0] if e.requires else "", []).append((rank, e))
+            # an entry that requires no dependent but a preceding word ("SAID *") is indexed by
+            # that word, marked "<", so that a head with thousands of them stays a lookup
+            word = e.requires[0] if e.requires else ("<" + e.before[-1] if e.before else "")
+            idx.setdefault(word, []).append((rank, e))
+            if word.startswith("<"):
+                idx.setdefault("<", [])  # the head has such entries: worth collecting preceding words
         self._by_word[key] = idx
         return idx
 
-    def select(self, lemma: str, pos: str, near: Callable[[], set[str]]) -> list[Trigger]:
+    def select(self, lemma: str, pos: str, near: Callable[[], set[str]],
+               preceding: Callable[[], set[str]] | None = None) -> list[Trigger]:
         """Entries of a head whose required words are all in ``near()`` (the lemmas and words
-        hanging from the token), most specific first; ``near`` is called only when needed."""
+        hanging from the token), most specific first; ``near`` is called only when needed.
+        ``preceding()``: the words before the token, for entries indexed by a preceding word
+        (their order is checked by the caller, ``triggers.match_token``)."""
         key = (lemma, pos)
         entries = self.index.get(key, [])
         if len(entries) <= INDEXED_FROM:
@@ -135,6 +175,9 @@ class Lexicon:
             for rank, e in idx.get(w, ()):
                 if all(x in words for x in e.requires[1:]):
                     hits.append((rank, e))
+        if preceding is not None and "<" in idx:
+            for w in preceding():
+                hits += idx.get("<" + w, ())
         return [e for _, e in sorted(hits, key=lambda h: h[0])]
 
     def candidates(self, lemma: str, pos: str) -> list[Trigger]:

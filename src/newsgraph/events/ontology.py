@@ -15,7 +15,7 @@ import yaml
 
 from ..errors import KnowledgeBaseError
 from .lexicon import Lexicon, parse_groups, read_trigger_file
-from .petrarch_verbs import load_verb_triggers, looks_like_verb_dictionary
+from .petrarch_verbs import load_verb_triggers, looks_like_discard_list, looks_like_verb_dictionary, read_discards
 
 QUAD_NAMES = {1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict", 4: "material conflict"}
 
@@ -59,7 +59,8 @@ class Ontology:
     @classmethod
     def load(cls, extra_trigger_files=()) -> "Ontology":
         """The packaged ontology and lexicon, then the user's trigger files in order: our YAML
-        format, or a PETRARCH/TABARI verb dictionary (a ``.txt`` file or one that reads as such)."""
+        format, a PETRARCH/TABARI verb dictionary (a ``.txt`` file or one that reads as such), or
+        a PETRARCH discard list (``*.discards.txt``)."""
         plover, cameo = _packaged()
         types = {
             name: EventType(name=name, quad=int(t["quad"]), score=float(t["score"]),
@@ -75,7 +76,10 @@ class Ontology:
         for trig in parse_groups(yaml.safe_load(core), "newsgraph/events/data/triggers_core.yaml", known):
             onto.triggers.add(trig)
         for path in extra_trigger_files or ():
-            if looks_like_verb_dictionary(path):
+            if looks_like_discard_list(path):
+                for first, phrases in read_discards(path).items():
+                    onto.triggers.discards.setdefault(first, []).extend(phrases)
+            elif looks_like_verb_dictionary(path):
                 trigs, account = load_verb_triggers(path, onto.cameo_to_plover, onto.triggers)
                 onto.verb_dictionaries.append(account)
                 # the dictionary decides everything a verb it lists codes, as in PETRARCH

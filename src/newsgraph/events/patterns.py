@@ -39,7 +39,7 @@ from __future__ import annotations
 
 from ..actors.agents import is_agent
 from ..actors.normalise import fold
-from .arguments import CONDITION_MARKS, SELF_PRONOUNS, Arguments, ArgumentFinder
+from .arguments import CONDITION_MARKS, SELF_PRONOUNS, Arguments, ArgumentFinder, required_tokens
 from .factuality import Factuality
 from .lexicon import Trigger
 
@@ -76,6 +76,10 @@ VISITOR_NOUNS = frozenset(
     "premier king queen prince princess chancellor ambassador diplomat commander chief head secretary "
     "representative dignitary emperor pope monarch troop soldier force sailor crew lawmaker senator governor "
     "mayor".split())
+# "X and Y offered to mediate", "pledged aid": each makes the offer, not an agreement with the other
+ONE_SIDED_LEMMAS = frozenset("offer pledge promise vow commit propose".split())
+# "demonstrates that X", "demonstrated its resolve": shows something, no street protest
+SHOW_LEMMAS = frozenset({"demonstrate"})
 # verbs of request that mean "try" before an infinitive ("sought to expand ties with X")
 ATTEMPT_LEMMAS = frozenset({"seek"})
 # a force that is demobilized or disarmed with no one named as doing it has stood down itself
@@ -105,6 +109,9 @@ def complete_arguments(tok, trig: Trigger, finder: ArgumentFinder, args: Argumen
     if trig.type == "REQUEST" and not trig.requires and trig.lemma in ATTEMPT_LEMMAS and any(
             c.dep_ == "xcomp" for c in tok.children):
         return Arguments(sources=[], targets=[], how="attempt")  # "sought to ease tensions": tried, asked no one
+    if trig.type == "PROTEST" and trig.pos == "verb" and tok.lemma_.lower() in SHOW_LEMMAS and any(
+            c.dep_ in ("ccomp", "dobj", "obj") for c in tok.children):
+        return Arguments(sources=[], targets=[], how="shows")  # "the visit demonstrates that ...": shows
     if trig.pos == "noun" and trig.requires and not args.targets:
         args = _through_required_words(tok, trig, finder, args)
     if trig.pos == "verb" and trig.type == "CONSULT" and trig.mode == "visit" and (
@@ -143,7 +150,10 @@ def complete_arguments(tok, trig: Trigger, finder: ArgumentFinder, args: Argumen
             # "called for sanctions against X": a demand addressed to nobody named, aimed at X
             return Arguments(sources=args.sources, targets=punished, how="demanded-punishment",
                              type_override="ACCUSE")
-    if trig.type in WELCOMING_TYPES and trig.pos == "verb" and args.sources:
+    # "X and Y agreed/welcomed (a verb dictionary's 041) the resumption of ties with Z": a verb of
+    # a mutual type whose object is a mutual event is aimed at that event's parties, not a pair
+    if (trig.type in WELCOMING_TYPES or trig.type in RECIPROCAL_TYPES and trig.frame == "agent") \
+            and trig.pos == "verb" and args.sources:
         found = [a for a in welcomed_event_parties(tok, finder) if a not in args.sources]
         if trig.type == "REQUEST":
             # proposing talks between one's own leader and another's asks the other side
@@ -167,7 +177,7 @@ def complete_arguments(tok, trig: Trigger, finder: ArgumentFinder, args: Argumen
     shared_object = any(c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") for c in tok.children) or tok.dep_ == "conj"
     # not visits and hosting: "X and Y welcomed the decision" is not X hosting Y
     if trig.type in RECIPROCAL_TYPES and trig.mode != "visit" and len(args.sources) > 1 \
-            and _own_subject(tok) and not shared_object:
+            and _own_subject(tok) and not shared_object and not _one_sided(tok, trig):
         args.pairwise, args.how = True, "reciprocal"
     elif trig.type == "PROTEST" and args.sources:
         args.targets = protest_target(tok, finder, args.sources)
@@ -176,6 +186,12 @@ def complete_arguments(tok, trig: Trigger, finder: ArgumentFinder, args: Argumen
         args.targets = place_target(tok, finder, args.sources)
         args.how = "place" if args.targets else args.how
     return args
+
+
+def _one_sided(tok, trig: Trigger) -> bool:
+    """"X and Y offered to mediate", "pledged to talk": each offers; mediators mediate between others."""
+    return tok.lemma_.lower() in ONE_SIDED_LEMMAS or governing_lemma(tok) in ONE_SIDED_LEMMAS \
+        or trig.cameo.startswith("045")
 
 
 INVESTIGATED_PREPS = frozenset({"into", "of", "on"})
@@ -238,16 +254,6 @@ def _addressed(v) -> bool:
     """"Ordered the army to attack X", "urged the council to sanction X": the demand is put to its
     object, whom the infinitive's act is asked of; X is what that act is aimed at, not who is asked."""
     return any(c.dep_ in ("dobj", "obj") for c in v.children) and any(c.dep_ == "xcomp" for c in v.children)
-
-
-def required_tokens(tok, trig: Trigger) -> list:
-    """The tokens that matched an entry's required words ("ties" in "resumption of full ties")."""
-    out = []
-    for c in tok.children:
-        for t in (c, *c.children):
-            if t.lemma_.lower() in trig.requires or t.lower_ in trig.requires:
-                out.append(t)
-    return out
 
 
 def _through_required_words(tok, trig: Trigger, finder: ArgumentFinder, args: Arguments) -> Arguments:
@@ -601,9 +607,9 @@ def agentless_victims(tok, trig: Trigger, finder: ArgumentFinder) -> list[str]:
         return []
     deps = {c.dep_ for c in tok.children}
     if "nsubjpass" in deps and "auxpass" in deps:
-        if any(finder.np_actors(g, nested=False) for a in tok.children if a.dep_ == "agent"
-               for g in a.children if g.dep_ == "pobj"):
-            return []
+        doers = [g for a in tok.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"]
+        if any(finder.np_actors(g, nested=False) or _natural_force(g) for g in doers):
+            return []  # a named doer codes it otherwise; "forced from their homes by high seas" is no attack
         victims = [v for s in tok.children if s.dep_ == "nsubjpass" for v in _np(s, finder)]
     else:
         subjects = [s for s in tok.children if s.dep_ == "nsubj"]
@@ -611,6 +617,19 @@ def agentless_victims(tok, trig: Trigger, finder: ArgumentFinder) -> list[str]:
             return []
         victims = [v for o in tok.children if o.dep_ in ("dobj", "obj") for v in _np(o, finder)]
     return [v for v in dict.fromkeys(victims) if not _only_stance_modifier(v, tok, finder)]
+
+
+# forces of nature: what they kill, flood or drive from home was not attacked by anyone
+NATURAL_FORCES = frozenset(
+    "sea seas wave waves tide tides surge flood floods flooding floodwater floodwaters storm storms cyclone "
+    "hurricane typhoon tornado earthquake quake tremor tsunami landslide landslides mudslide avalanche "
+    "wildfire wildfires bushfire blaze rain rains rainfall downpour wind winds gale heat heatwave drought "
+    "lava eruption volcano lightning snow snowstorm blizzard ice erosion disease virus outbreak "
+    "epidemic famine".split())
+
+
+def _natural_force(g) -> bool:
+    return g.lower_ in NATURAL_FORCES or (g.pos_ == "NOUN" and g.lemma_.lower() in NATURAL_FORCES)
 
 
 # "an anti-war journalist", "pro-government militia": the state named is what they are for or against

@@ -18,15 +18,21 @@ This module turns that into :class:`~newsgraph.events.lexicon.Trigger` entries t
 already understands: a verb lemma, the words that must hang from it (a particle or
 preposition, an object word, at most two pattern words), the PLOVER type of the CAMEO code
 (through the ontology's CAMEO map), and a frame and target positions deduced from where ``$``,
-``+`` and ``%`` sit. What the matcher cannot express is counted and skipped, never guessed:
-words before the verb ("SAID *", "NOT *", "HAS *"), three or more words after it, null codes
-(``[---]``: a construction that blocks coding), codes without a PLOVER type, sources after the
-verb other than "from"/"by", transformations. :class:`VerbConversion` reports the share.
+``+`` and ``%`` sit. PETRARCH reads a pattern's words in order after the verb: an entry keeps
+them (``Trigger.after``) and the matcher checks them inside the verb's subtree, which also
+covers patterns of three or more words. PETRARCH-1 words before the verb ("SAID *", "NOT *",
+"HAS * BAN") become words that must precede the verb in its sentence (``Trigger.before``);
+factuality still reads the negation or modal from the sentence. A null code (``[---]``), a
+code PLOVER has no type for, or only a reverse code (``[:B]``) becomes a *do-not-code* entry
+(``Trigger.blocks``): when it is the most specific pattern that fits, the verb codes nothing.
+What the matcher cannot express is counted and skipped, never guessed: a source after the verb
+other than "from"/"by", a target before an active verb, transformations (``~``), malformed
+lines. :class:`VerbConversion` reports the share and the kinds converted.
 
 A pair code ``[A:B]`` codes both directions in TABARI; newsgraph keeps the first code and reads
 ``[A:A]`` as a symmetric event. Entries for a verb already in the packaged lexicon replace the
-packaged entry with the same required words (like a user YAML file) and keep its target
-positions when the dictionary gives none.
+packaged entries of that verb (the dictionary decides all a listed verb codes) and keep the
+packaged target positions when the dictionary gives none.
 
 The file is read once, when the ontology is built (``Settings.trigger_files``,
 ``NEWSGRAPH_TRIGGERS``, ``--triggers FILE``: a ``.txt`` file, or any file that reads as a verb
@@ -53,7 +59,8 @@ MARKS = frozenset("$+%^")
 DETERMINERS = frozenset("the a an their its his her our my your this these those".split())
 # Where the target of a dictionary verb sits, in the order tried: PETRARCH takes the first actor
 # after the verb, the object or a prepositional object ("acted toward X"). Not "from" or "of":
-# the argument search also looks inside the subject ("soldiers from X", "the people of X").
+# the argument search also looks inside the subject ("soldiers from X", "the people of X"), so
+# "departed from X" is left without a target.
 OBJECT_TARGETS = ("dobj", "dative", "to", "against", "on", "with", "at", "into", "for", "over",
                   "toward", "towards")
 # Words before '*' that are not a subject noun or an adverb of the verb.
@@ -61,10 +68,11 @@ NOT_SUBJECT_WORDS = frozenset(
     "not no never neither nor n't has have had having was were is are am be been being will would may "
     "might must should shall can could did does do to in on at by of for from with and or so if despite "
     "that which who it also still yet already just then now ever even only".split())
-MAX_WORDS = 2  # words a pattern requires: the matcher checks the verb's children and grandchildren
+PASSIVE_AUXILIARIES = frozenset({"was", "were", "is", "are", "been", "being", "be"})
+MAX_WORDS = 2  # words an entry requires among the verb's dependents; longer patterns check the rest in order
 MAX_EXPANSION = 2000  # entries one pattern may yield through its synonym sets
 _CODE_DIGITS = re.compile(r"^(\d{2,4})[A-Za-z!?]?$")
-_NULL = re.compile(r"^[-#+*]+$")
+_NULL = re.compile(r"^-+$")
 _HEADER_CODE = re.compile(r"\[([^\[\]]*)\]")
 _SPLIT = re.compile(r"[\s_]+")
 
@@ -120,30 +128,36 @@ class VerbConversion:
     verbs_converted: int = 0
     patterns: int = 0
     patterns_converted: int = 0  # every synonym-set combination became an entry
-    patterns_partial: int = 0  # some combinations did (the others had too many words)
     transformations: int = 0
     entries: int = 0
     skipped: Counter = field(default_factory=Counter)  # reason -> patterns (or verbs)
+    # kind -> patterns converted ("words after the verb", "words before the verb", "do not code" ...)
+    converted: Counter = field(default_factory=Counter)
+    verbs_blocking: int = 0  # verbs listed with a null code or one without a PLOVER type
+    one_way: int = 0  # patterns and verbs with a pair code [A:B], B another code: only A is coded
 
     @property
     def share(self) -> float:
-        return (self.patterns_converted + self.patterns_partial) / self.patterns if self.patterns else 0.0
+        return self.patterns_converted / self.patterns if self.patterns else 0.0
 
     def to_json(self) -> dict:
         return {"file": self.path, "blocks": self.blocks, "verbs": self.verbs,
                 "verbs_converted": self.verbs_converted, "patterns": self.patterns,
-                "patterns_converted": self.patterns_converted, "patterns_partial": self.patterns_partial,
+                "patterns_converted": self.patterns_converted,
                 "share_converted": round(self.share, 4), "transformations_skipped": self.transformations,
-                "entries": self.entries, "skipped": dict(self.skipped.most_common())}
+                "entries": self.entries, "converted_by_kind": dict(self.converted.most_common()),
+                "verbs_blocking": self.verbs_blocking, "pair_codes_coded_one_way": self.one_way,
+                "skipped": dict(self.skipped.most_common())}
 
     def render(self) -> str:
         head = (f"{self.path}: {self.blocks} verb blocks, "
-                f"{self.verbs_converted}/{self.verbs} verbs coded alone, "
-                f"patterns converted {self.patterns_converted + self.patterns_partial}/{self.patterns} "
-                f"({self.share:.1%}; {self.patterns_partial} in part), {self.entries} trigger entries, "
+                f"{self.verbs_converted}/{self.verbs} verbs coded alone ({self.verbs_blocking} not coded), "
+                f"patterns converted {self.patterns_converted}/{self.patterns} ({self.share:.1%}), "
+                f"{self.entries} trigger entries, {self.one_way} pair codes coded one way, "
                 f"{self.transformations} transformations skipped")
+        kinds = "; ".join(f"{k} {n}" for k, n in self.converted.most_common())
         reasons = "; ".join(f"{r} {n}" for r, n in self.skipped.most_common())
-        return head + (f"\n  skipped: {reasons}" if reasons else "")
+        return head + (f"\n  converted: {kinds}" if kinds else "") + (f"\n  skipped: {reasons}" if reasons else "")
 
 
 # --------------------------------------------------------------------------- reading
@@ -277,6 +291,43 @@ def _pattern(body: str, n: int) -> Pattern:
     return Pattern(line=n, before=tokens[:stars[0]], after=tokens[stars[0] + 1:], code=code)
 
 
+# --------------------------------------------------------------------------- discard lists
+
+@dataclass(frozen=True)
+class Discard:
+    """A PETRARCH discard phrase: a sentence (``story``: the whole article) holding it is not
+    coded, as for sports results and chronologies."""
+
+    words: tuple[str, ...]  # lower case
+    story: bool  # written with a leading '+'
+    whole: bool  # written with a final '_': the last word matches whole, else as a stem
+
+
+def looks_like_discard_list(path: str | Path) -> bool:
+    """PETRARCH keeps discards in their own ``*.discards.txt`` file."""
+    return "discard" in Path(path).name.lower()
+
+
+def read_discards(path: str | Path) -> dict[str, list[Discard]]:
+    """Discard phrases indexed by their first word (matching is a lookup per token)."""
+    ref = str(path)
+    try:
+        text = Path(path).read_text(encoding="utf-8", errors="replace")
+    except OSError as exc:
+        raise VerbDictionaryError(ref, f"cannot read discard list: {exc.strerror or exc}") from exc
+    out: dict[str, list[Discard]] = {}
+    for n, line in content_lines(text, ref, error=VerbDictionaryError):
+        s = line.strip()
+        story = s.startswith("+")
+        body = s.lstrip("+").strip()
+        whole = body.endswith("_")
+        words = tuple(w.lower() for w in _SPLIT.split(body) if w)
+        if not words:
+            raise VerbDictionaryError(f"{ref}:{n}", f"discard line without words: {s!r}")
+        out.setdefault(words[0], []).append(Discard(words, story, whole))
+    return out
+
+
 # --------------------------------------------------------------------------- verb forms
 
 @lru_cache(maxsize=1)
@@ -354,7 +405,7 @@ def _subject_words(p: Pattern, synsets: dict[str, list[tuple[str, ...]]]) -> boo
     """Whether the words before '*' are the subject's head or the verb's adverb ("POLICE *",
     "&AIRCRAFT *", "HEAVILY *": PETRARCH-2's pre-verb nouns hang from the verb), not the
     auxiliaries, negations and governing verbs of PETRARCH-1 ("SAID *", "NOT *", "HAS *"),
-    which the matcher cannot check (they are not below the verb, or factuality reads them)."""
+    which are matched as words preceding the verb in its sentence (``Trigger.before``)."""
     words: list[str] = []
     for t in p.before:
         if t in MARKS:
@@ -367,13 +418,11 @@ def _subject_words(p: Pattern, synsets: dict[str, list[tuple[str, ...]]]) -> boo
         w in NOT_SUBJECT_WORDS or w in irregular_bases() or w.endswith("ed") for w in words)
 
 
-def _shape(p: Pattern, synsets: dict[str, list[tuple[str, ...]]]) -> _Shape | str:
-    """The frame of a pattern, or the reason the matcher cannot express it."""
-    if any(t not in MARKS for t in p.before):
-        if not _subject_words(p, synsets):
-            return "words before the verb"
-        if "+" in p.before or "%" in p.before:
-            return "words and a target or compound actor before the verb"
+def _shape(p: Pattern, subject: bool) -> _Shape | str:
+    """The frame of a pattern, or the reason the matcher cannot express it. ``subject``: the
+    words before the verb are its subject's head (they hang from the verb)."""
+    if subject and ("+" in p.before or "%" in p.before):
+        return "words and a target or compound actor before the verb"
     after = [t for t in p.after if t != "^" and t.lower() not in DETERMINERS]
     before = set(p.before)
     if "%" in before and ("$" in after or "+" in after):
@@ -381,6 +430,9 @@ def _shape(p: Pattern, synsets: dict[str, list[tuple[str, ...]]]) -> _Shape | st
     if "+" in before:
         # "+ * FROM $": the subject receives from the source
         if "$" not in after:
+            if PASSIVE_AUXILIARIES & {t.lower() for t in p.before}:
+                # "+ WAS *": the passive subject is the target, as the argument finder reads it
+                return _Shape("agent", None)
             return "target before the verb"
         i = after.index("$")
         if i == 0 or after[i - 1].lower() not in ("from", "by") or "+" in after:
@@ -397,9 +449,17 @@ def _shape(p: Pattern, synsets: dict[str, list[tuple[str, ...]]]) -> _Shape | st
             if prev == "*":
                 return _Shape("agent", ("dobj",)) if mark == "+" else "compound actor as object"
             if prev not in PARTICLES:
-                return "target after a noun"
+                # "* TOWARD MEETING +", "* &DISPUTE +": the words as required words, the target
+                # where the argument finder looks for an object
+                return _Shape("symmetric" if mark == "%" else "agent", None)
             return _Shape("symmetric" if mark == "%" else "agent", (prev,))
     return _Shape("agent", None)
+
+
+# Codes that say "do not code this construction": PETRARCH's null code, and, for newsgraph, a
+# CAMEO code PLOVER has no type for (a statement, 010) or only the reverse direction's code.
+BLOCKING = frozenset({"null code", "CAMEO code without a PLOVER type", "only a reverse-direction code"})
+_BLOCK = ("", "", None, False)
 
 
 def _code(raw: str, cameo_to_plover: Callable) -> tuple[str, str, str | None, bool] | str:
@@ -422,10 +482,17 @@ def _code(raw: str, cameo_to_plover: Callable) -> tuple[str, str, str | None, bo
     return m.group(1), mapped[0], mapped[1], bool(m2 and m2.group(1) == m.group(1))
 
 
-def _word_sets(after: list[str], synsets: dict[str, list[tuple[str, ...]]]) -> list[tuple[str, ...]] | str:
-    """Every combination of required words (synonym sets expanded), before the size check."""
+def _one_way(raw: str) -> bool:
+    """``[A:B]`` with B a code other than A: TABARI codes B for the reverse direction, which
+    newsgraph does not (one event per trigger)."""
+    first, colon, second = raw.partition(":")
+    return bool(colon and _CODE_DIGITS.match(second.strip()) and second.strip() != first.strip())
+
+
+def _word_sets(tokens: list[str], synsets: dict[str, list[tuple[str, ...]]]) -> list[tuple[str, ...]] | str:
+    """Every combination of the pattern words (synonym sets expanded), marks left out."""
     slots: list[list[tuple[str, ...]]] = []
-    for t in after:
+    for t in tokens:
         if t in MARKS or t.lower() in DETERMINERS:
             continue
         if t.startswith("&"):
@@ -454,35 +521,79 @@ def _target(words: tuple[str, ...], shape: _Shape, inherited: tuple[str, ...] | 
     return OBJECT_TARGETS
 
 
+@dataclass(frozen=True)
+class _Words:
+    """The words one expansion of a pattern checks."""
+
+    requires: tuple[str, ...]  # hang from the verb (at most MAX_WORDS)
+    before: tuple[str, ...] = ()  # precede the verb in its sentence, in order
+    after: tuple[str, ...] = ()  # all words after the verb, when more than MAX_WORDS: in order
+
+
+def _pattern_words(p: Pattern, subject: bool, synsets) -> tuple[list[_Words], str] | str:
+    """The expansions of a pattern and the kind of conversion, or why there are none."""
+    pre = [t for t in p.before if t not in MARKS]
+    hanging = _word_sets((pre if subject else []) + p.after, synsets)
+    before = _word_sets([] if subject else pre, synsets)
+    after = _word_sets(p.after, synsets)
+    for x in (hanging, before, after):
+        if isinstance(x, str):
+            return x
+    if len(hanging) * len(before) > MAX_EXPANSION:
+        return "synonym sets too large to expand"
+    out: list[_Words] = []
+    long = False
+    for b in before:
+        for i, h in enumerate(hanging):
+            if len(h) <= MAX_WORDS:
+                # the words after the verb follow it in order ("* REALLY_PLEASANT" in "allowed
+                # that X is a really pleasant place"); a subject word only hangs from it
+                out.append(_Words(h, b, after[i % len(after)] if after[0] else ()))
+            else:
+                # "* SUPPORT FOR &GENINT CONVENTIONS": the first words hang from the verb, all of
+                # them follow it in its subtree in order (matched in triggers._Around.follows)
+                long = True
+                # (product() varies the last slots fastest: the after-verb part is i % len(after))
+                out.append(_Words(h[:MAX_WORDS], b, after[i % len(after)]))
+    if out == [_Words(())]:
+        return "no words beyond the bare verb"
+    kind = ("words before the verb" if any(w.before for w in out) else
+            "three or more words after the verb, in order" if long else "words after the verb")
+    return out, kind
+
+
 def to_triggers(vd: VerbDictionary, cameo_to_plover: Callable, base: Lexicon | None = None
                 ) -> tuple[list[Trigger], VerbConversion]:
     """Trigger entries for every verb and pattern the matcher can express, and the account."""
     report = VerbConversion(path=vd.path, blocks=len(vd.blocks), transformations=vd.transformations)
-    out: dict[tuple[str, tuple[str, ...]], tuple[int, Trigger]] = {}
+    out: dict[tuple, tuple[int, Trigger]] = {}
 
-    def emit(heads: list[tuple[str, tuple[str, ...], bool | None]], words: tuple[str, ...], code,
+    def emit(heads: list[tuple[str, tuple[str, ...], bool | None]], words: _Words, code,
              shape: _Shape) -> None:
         digits, typ, mode, symmetric = code
         frame = "symmetric" if symmetric and shape.frame == "agent" else shape.frame
-        requires_sets = _requires_sets(words)
-        target = _target(words, shape, None)
+        requires_sets = _requires_sets(words.requires)
+        target = _target(words.requires, shape, None)
+        after = tuple(_noun_forms(w) for w in words.after)
         for lemma, particles, surface in heads:
             frame_used, target_used = frame, target
-            if not words and shape.target is None:
+            if not words.requires and shape.target is None and typ:
                 inherited = _inherit(base, lemma, particles, typ)
                 if inherited:
                     target_used = tuple(dict.fromkeys((*inherited[0], *OBJECT_TARGETS)))
                     frame_used = inherited[1] if frame == "agent" else frame
             for req in requires_sets:
                 requires = tuple(dict.fromkeys(particles + req)) if particles else req
-                key = (lemma, requires)
+                key = (lemma, requires, words.before, after)
                 # the first definition of a phrase wins, but a verb's own block beats a base form
                 # guessed from another block's inflected verb ("LEFT" gives "leave" too)
                 rank = 1 if surface is None else 0
                 if key not in out or rank < out[key][0]:
                     out[key] = (rank, Trigger(lemma=lemma, pos="verb", type=typ, cameo=digits,
                                               frame=frame_used, mode=mode, requires=requires,
-                                              target=target_used, source_file=vd.path, surface=bool(surface)))
+                                              target=target_used, source_file=vd.path, surface=bool(surface),
+                                              before=words.before, after=after, blocks=not typ,
+                                              needs_coded_actor=True))
 
     for block in vd.blocks:
         verbs: list[tuple[str, tuple[str, ...]]] = []  # (lemma, particles) of every verb of the block
@@ -499,40 +610,42 @@ def to_triggers(vd: VerbDictionary, cameo_to_plover: Callable, base: Lexicon | N
             verbs += heads
             raw = verb.code if verb.code is not None else block.code
             code = _code(raw, cameo_to_plover) if raw is not None else "null code"
+            if code in BLOCKING:
+                # listed, so the dictionary decides: alone it codes nothing (not the packaged entry)
+                emit(heads, _Words(()), _BLOCK, _Shape("agent", None))
+                report.verbs_blocking += 1
+                continue
             if isinstance(code, str):
                 report.skipped[f"verb alone: {code}"] += 1
                 continue
-            emit(heads, (), code, _Shape("agent", None))
+            emit(heads, _Words(()), code, _Shape("agent", None))
             report.verbs_converted += 1
+            report.one_way += _one_way(raw)
         verbs = list(dict.fromkeys(verbs))
         for p in block.patterns:
             report.patterns += 1
             if p.problem:
                 report.skipped[f"malformed pattern: {p.problem}"] += 1
                 continue
-            shape = _shape(p, vd.synsets)
+            subject = any(t not in MARKS for t in p.before) and _subject_words(p, vd.synsets)
+            shape = _shape(p, subject)
             code = _code(p.code, cameo_to_plover) if not isinstance(shape, str) else shape
-            words = _word_sets(p.before + p.after, vd.synsets) if not isinstance(code, str) else code
+            blocking = code in BLOCKING
+            if blocking:
+                code = _BLOCK
+            words = _pattern_words(p, subject, vd.synsets) if not isinstance(code, str) else code
             if isinstance(shape, str) or isinstance(code, str) or isinstance(words, str):
                 report.skipped[next(x for x in (shape, code, words) if isinstance(x, str))] += 1
                 continue
             if not verbs:
                 report.skipped["block without a usable verb"] += 1
                 continue
-            if words == [()]:
-                # "% *", "$ * +": only actor marks, the same phrase as the bare verb
-                report.skipped["no words beyond the bare verb"] += 1
-                continue
-            fitting = [w for w in words if len(w) <= MAX_WORDS]
-            if not fitting:
-                report.skipped["more than two words after the verb"] += 1
-                continue
-            for w in fitting:
+            expansions, kind = words
+            for w in expansions:
                 emit(verbs, w, code, shape)
-            if len(fitting) == len(words):
-                report.patterns_converted += 1
-            else:
-                report.patterns_partial += 1
+            report.patterns_converted += 1
+            report.converted["do not code" if blocking else kind] += 1
+            report.one_way += not blocking and _one_way(p.code)
     report.entries = len(out)
     return [t for _, t in out.values()], report
 

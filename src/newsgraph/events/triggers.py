@@ -64,12 +64,119 @@ def match_token(tok, lexicon: Lexicon) -> list[Trigger]:
                 break
     if not found:
         return []
-    return lexicon.select(head, pos, lambda: _near_lemmas(tok))
+    around = _Around(tok)
+    near = (lambda: _near_lemmas(tok) | around.following_words()) if (head, pos) in lexicon.ordered else (
+        lambda: _near_lemmas(tok))
+    entries = lexicon.select(head, pos, near, around.preceding_words)
+    if not any(e.conditioned or e.blocks for e in entries):
+        return entries  # the packaged lexicon: no pattern conditions
+    out = []
+    for e in entries:
+        if e.conditioned and not (around.precedes(e.before) and around.follows(e.after)):
+            continue
+        if e.blocks:
+            break  # the most specific pattern that fits says "do not code"
+        out.append(e)
+    return out
+
+
+# How far a pattern's words are looked for: PETRARCH matches them within the verb's phrase.
+BEFORE_WINDOW = 12
+AFTER_WINDOW = 15
+
+
+def _forms(t) -> tuple[str, str]:
+    low = "not" if t.lower_ == "n't" else t.lower_
+    return low, t.lemma_.lower()
+
+
+class _Around:
+    """The words before a trigger token (in its sentence) and after it (in its subtree), read
+    once per token and only when an entry of its head has pattern words to check."""
+
+    __slots__ = ("tok", "_before", "_after")
+
+    def __init__(self, tok):
+        self.tok, self._before, self._after = tok, None, None
+
+    def before(self) -> list[tuple[str, str]]:
+        """Forms of the preceding words, nearest first."""
+        if self._before is None:
+            tok = self.tok
+            start = max(tok.sent.start, tok.i - BEFORE_WINDOW)
+            self._before = [_forms(t) for t in reversed(tok.doc[start:tok.i])]
+        return self._before
+
+    def after(self) -> list[tuple[str, str]]:
+        """Forms of the following words inside the token's subtree (contiguous in a projective
+        parse: up to its right edge)."""
+        if self._after is None:
+            tok = self.tok
+            end = min(tok.right_edge.i, tok.i + AFTER_WINDOW)
+            self._after = [_forms(t) for t in tok.doc[tok.i + 1:end + 1]]
+        return self._after
+
+    def preceding_words(self) -> set[str]:
+        return {f for pair in self.before() for f in pair}
+
+    def following_words(self) -> set[str]:
+        return {f for pair in self.after() for f in pair}
+
+    def precedes(self, words: tuple[str, ...]) -> bool:
+        """The words come before the token, in order, other words between allowed."""
+        if not words:
+            return True
+        k = len(words) - 1
+        for pair in self.before():
+            if words[k] in pair:
+                k -= 1
+                if k < 0:
+                    return True
+        return False
+
+    def follows(self, words: tuple[tuple[str, ...], ...]) -> bool:
+        """Each word (any of its forms) comes after the token, in order."""
+        if not words:
+            return True
+        k = 0
+        for low, lemma in self.after():
+            if low in words[k] or lemma in words[k]:
+                k += 1
+                if k == len(words):
+                    return True
+        return False
+
+
+def _discarded(doc, discards: dict) -> set[int] | None:
+    """Tokens of the sentences a discard phrase rules out; None when one rules out the article."""
+    out: set[int] = set()
+    for tok in doc_tokens(doc):
+        low, lemma = tok.lower_, tok.lemma_.lower()
+        for d in discards.get(low, ()) or discards.get(lemma, ()):
+            end = tok.i + len(d.words)
+            if end > len(doc) or any(doc[tok.i + k].lower_ != d.words[k] for k in range(1, len(d.words) - 1)):
+                continue
+            last = doc[end - 1]
+            if last.lower_ == d.words[-1] or last.lemma_.lower() == d.words[-1] or (
+                    not d.whole and last.lower_.startswith(d.words[-1])):
+                if d.story:
+                    return None
+                sent = tok.sent
+                out.update(range(sent.start, sent.end))
+                break
+    return out
 
 
 def find_triggers(doc, lexicon: Lexicon) -> list[TriggerMatch]:
+    skip: set[int] | None = set()
+    if lexicon.discards:
+        skip = _discarded(doc, lexicon.discards)
+        if skip is None:
+            return []
     out = []
     for tok in doc_tokens(doc):
+        if skip and tok.i in skip:
+            continue
         entries = match_token(tok, lexicon)
         if entries:
             out.append(TriggerMatch(tok, entries))

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from ..nlp import doc_text
+from ..nlp import doc_text, doc_tokens
 from ..actors.index import ActorIndex
 from ..records import Quote, Span
 from .direct import DirectCandidate, attribute_spans
@@ -96,7 +96,8 @@ def _quoted_tokens(doc: Doc, spans: list[MarkedSpan]) -> list[bool]:
 
 
 def _char_range(doc: Doc, start: int, end: int) -> tuple[int, int]:
-    return doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
+    toks = doc_tokens(doc)
+    return toks[start].idx, toks[end - 1].idx + len(toks[end - 1])
 
 
 def _make(doc: Doc, start: int, end: int, direct: bool, cue: tuple[int, int] | None,

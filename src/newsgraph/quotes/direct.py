@@ -14,14 +14,15 @@ name in quotation marks and is dropped.
 """
 from __future__ import annotations
 
+from collections.abc import Container
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
-from ..nlp import doc_text
+from ..nlp import doc_heads, doc_text, doc_tokens, sent_bounds
 from .lexicon import CueLexicon
 from .marks import MarkedSpan, token_paragraphs
-from .speakers import SpeakerRef, cue_kind, find_speaker, trim
+from .speakers import SpeakerRef, cue_kinds, find_speaker, trim
 
 _DASHES = ("—", "–", "―", "-", "--")
 _CLAUSE_TOKENS = 4
@@ -66,49 +67,54 @@ def _tokens(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
 
 
 def _is_title_case_name(doc: Doc, a: int, b: int) -> bool:
-    words = [t for t in doc[a:b] if t.is_alpha]
+    words = [t for t in doc_tokens(doc)[a:b] if t.is_alpha]
     if not words or len(words) > 6:
         return False
     content = [t for t in words if not t.is_stop]
     return bool(content) and words[0].text[0].isupper() and all(t.text[0].isupper() for t in content)
 
 
-def _governing_cue(doc: Doc, a: int, b: int, lex: CueLexicon, blocked: set[int]) -> Token | None:
-    best: tuple[int, Token] | None = None
-    for t in doc[a:b]:
-        if a <= t.head.i < b and t.head.i != t.i:
+def _governing_cue(doc: Doc, a: int, b: int, lex: CueLexicon, blocked: Container[int]) -> Token | None:
+    # on token indices: the climb from every quoted word would otherwise make a Token per step
+    heads, kinds = doc_heads(doc), cue_kinds(doc, lex)
+    best: tuple[int, int] | None = None
+    for i in range(a, b):
+        if a <= heads[i] < b and heads[i] != i:
             continue
-        anc, steps = t, 0
-        while anc.head.i != anc.i and steps < _MAX_CLIMB:
-            anc = anc.head
+        anc, steps = i, 0
+        while heads[anc] != anc and steps < _MAX_CLIMB:
+            anc = heads[anc]
             steps += 1
-            if a <= anc.i < b:
+            if a <= anc < b:
                 break
-            if anc.i not in blocked and cue_kind(anc, lex) is not None:
+            if anc not in blocked and kinds[anc] is not None:
                 if best is None or steps < best[0]:
                     best = (steps, anc)
                 break
-    return best[1] if best else None
+    return doc_tokens(doc)[best[1]] if best else None
 
 
 def _sentence_range(doc: Doc, a: int, b: int) -> tuple[int, int]:
-    return doc[a].sent.start, doc[b - 1].sent.end
+    bounds = sent_bounds(doc)
+    return bounds[a][0], bounds[b - 1][1]
 
 
-def _child_cue(doc: Doc, a: int, b: int, lex: CueLexicon, blocked: set[int]) -> Token | None:
+def _child_cue(doc: Doc, a: int, b: int, lex: CueLexicon, blocked: Container[int]) -> Token | None:
     s, e = _sentence_range(doc, a, b)
-    found = [t for t in doc[s:e] if not a <= t.i < b and t.i not in blocked and a <= t.head.i < b
-             and t.dep_ in ("parataxis", "ccomp", "advcl", "conj", "dep", "relcl")
-             and cue_kind(t, lex) in ("speech", "cognition")]
+    heads, kinds, toks = doc_heads(doc), cue_kinds(doc, lex), doc_tokens(doc)
+    found = [toks[i] for i in range(s, e) if kinds[i] in ("speech", "cognition") and not a <= i < b
+             and a <= heads[i] < b and i not in blocked
+             and toks[i].dep_ in ("parataxis", "ccomp", "advcl", "conj", "dep", "relcl")]
     return min(found, key=lambda t: min(abs(t.i - a), abs(t.i - b))) if found else None
 
 
-def _nearby_cue(doc: Doc, a: int, b: int, lex: CueLexicon, blocked: set[int]) -> Token | None:
+def _nearby_cue(doc: Doc, a: int, b: int, lex: CueLexicon, blocked: Container[int]) -> Token | None:
     s, e = _sentence_range(doc, a, b)
     if s == a and s > 0 and doc[s - 1].text == ":":
-        s = doc[s - 1].sent.start  # `X said:` closing the previous sentence
-    found = [t for t in doc[s:e] if not a <= t.i < b and t.i not in blocked
-             and cue_kind(t, lex) == "speech" and any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)]
+        s = sent_bounds(doc)[s - 1][0]  # `X said:` closing the previous sentence
+    kinds, toks = cue_kinds(doc, lex), doc_tokens(doc)
+    found = [toks[i] for i in range(s, e) if kinds[i] == "speech" and not a <= i < b and i not in blocked
+             and any(c.dep_ in ("nsubj", "nsubjpass") for c in toks[i].children)]
     return min(found, key=lambda t: min(abs(t.i - a), abs(t.i - b))) if found else None
 
 
@@ -139,8 +145,9 @@ def _punct_cue(doc: Doc, a: int, b: int) -> tuple[int, SpeakerRef] | None:
 
 def _according_to(doc: Doc, a: int, b: int) -> tuple[int, SpeakerRef] | None:
     s, e = _sentence_range(doc, a, b)
-    for t in doc[s:e - 1]:
-        if t.lower_ == "according" and doc[t.i + 1].lower_ == "to" and not a <= t.i < b:
+    toks = doc_tokens(doc)
+    for t in toks[s:e - 1]:
+        if t.lower_ == "according" and toks[t.i + 1].lower_ == "to" and not a <= t.i < b:
             pobj = next((c for c in doc[t.i + 1].children if c.dep_ == "pobj"), None)
             if pobj is not None:
                 start, end = trim(doc, pobj.left_edge.i, pobj.right_edge.i + 1)
@@ -174,7 +181,7 @@ def _attribute(doc: Doc, cand: DirectCandidate, lex: CueLexicon, inside: set[int
     own = {para[a], para[b - 1]}
     if a > 0 and doc[a - 1].text == ":" or (a > 1 and doc[a - 2].text == ":"):
         own.add(para[a] - 1)
-    blocked = inside | {i for i, p in enumerate(para) if p not in own} if len(own) < 3 else inside
+    blocked = _Blocked(inside, para, own) if len(own) < 3 else inside
     clause_like = (b - a) >= _CLAUSE_TOKENS or any(t.pos_ in ("VERB", "AUX") for t in doc[a:b])
     name_like = _is_title_case_name(doc, a, b)
     cue = _governing_cue(doc, a, b, lex, blocked)
@@ -199,6 +206,20 @@ def _attribute(doc: Doc, cand: DirectCandidate, lex: CueLexicon, inside: set[int
         cand.cue = (i, i + (2 if how == "according" else 1))
         cand.speaker = ref
         cand.how = how
+
+
+class _Blocked:
+    """Tokens that cannot be a quote's cue or speaker: quoted words, and words of paragraphs
+    other than ``own``. A membership test, not a set: building the set cost a pass over the
+    whole document for every quote."""
+
+    __slots__ = ("inside", "para", "own")
+
+    def __init__(self, inside: set[int], para: list[int], own: set[int]) -> None:
+        self.inside, self.para, self.own = inside, para, own
+
+    def __contains__(self, i: int) -> bool:
+        return i in self.inside or (0 <= i < len(self.para) and self.para[i] not in self.own)
 
 
 def _particle(verb: Token) -> int:

@@ -11,9 +11,13 @@ paragraph's part is one span and the later parts are flagged ``continues``.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
-from ..nlp import doc_text, doc_tokens
+import numpy
+from spacy.attrs import IDX, IS_SPACE, LENGTH
+
+from ..nlp import doc_text
 
 OPEN_DOUBLE = "“„«‟"
 CLOSE_DOUBLE = "”»"
@@ -24,6 +28,9 @@ STRAIGHT_SINGLE = "'"
 ALL_MARKS = OPEN_DOUBLE + CLOSE_DOUBLE + STRAIGHT_DOUBLE + OPEN_SINGLE + CLOSE_SINGLE + STRAIGHT_SINGLE
 _BEFORE_OPEN = " \t([{—–-/:;,"
 _AFTER_CLOSE = " \t.,;:!?)]}—–-…"
+# the scans below visit only the marks, not every character of a paragraph
+_DOUBLE_MARK = re.compile("[" + re.escape(OPEN_DOUBLE + CLOSE_DOUBLE + STRAIGHT_DOUBLE) + "]")
+_SINGLE_MARK = re.compile("[" + re.escape(OPEN_SINGLE + CLOSE_SINGLE + STRAIGHT_SINGLE) + "]")
 
 
 @dataclass
@@ -60,20 +67,31 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
     return out
 
 
+_PARAS_KEY = "newsgraph.token_paragraphs"
+
+
 def token_paragraphs(doc) -> list[int]:
-    """Paragraph number of every token (line breaks in the text end a paragraph)."""
-    out: list[int] = []
-    para = 0
-    prev_end = 0
+    """Paragraph number of every token (line breaks in the text end a paragraph). Built once
+    per Doc (the direct and reported stages both ask); callers must not change the list."""
+    out = doc.user_data.get(_PARAS_KEY)
+    if out is not None:
+        return out
+    # On arrays (no Token per word): a token opens a new paragraph when the gap since the
+    # previous token's end holds a line break; a white-space token holding one ends its own.
     text = doc_text(doc)
-    for tok in doc_tokens(doc):
-        if text.count("\n", prev_end, tok.idx):
-            para += 1
-        out.append(para)
-        prev_end = tok.idx + len(tok.text)
-        if tok.is_space and "\n" in tok.text:
-            para += 1
-            prev_end = tok.idx + len(tok.text)
+    rows = doc.to_array([IDX, LENGTH, IS_SPACE]).astype("int64").reshape(-1, 3)
+    idx, ends = rows[:, 0], rows[:, 0] + rows[:, 1]
+    found = []
+    k = text.find("\n")
+    while k >= 0:
+        found.append(k)
+        k = text.find("\n", k + 1)
+    breaks = numpy.array(found, dtype="int64")
+    prev_end = numpy.concatenate(([0], ends[:-1]))
+    gap = numpy.searchsorted(breaks, idx) > numpy.searchsorted(breaks, prev_end)
+    own = (rows[:, 2] != 0) & (numpy.searchsorted(breaks, ends) > numpy.searchsorted(breaks, idx))
+    out = (numpy.cumsum(gap) + numpy.cumsum(own) - own).tolist()
+    doc.user_data[_PARAS_KEY] = out
     return out
 
 
@@ -84,7 +102,8 @@ def _is_open_context(text: str, i: int, lo: int) -> bool:
 def _double_spans(text: str, lo: int, hi: int, para: int) -> tuple[list[MarkedSpan], int | None]:
     spans: list[MarkedSpan] = []
     open_at: int | None = None
-    for i in range(lo, hi):
+    for m in _DOUBLE_MARK.finditer(text, lo, hi):
+        i = m.start()
         c = text[i]
         if c in OPEN_DOUBLE:
             if open_at is None:
@@ -123,9 +142,10 @@ def _single_spans(text: str, lo: int, hi: int, para: int, blocked: list[tuple[in
     def inside_double(i: int) -> bool:
         return any(a <= i < b for a, b in blocked)
 
-    for i in range(lo, hi):
+    for m in _SINGLE_MARK.finditer(text, lo, hi):
+        i = m.start()
         c = text[i]
-        if c not in OPEN_SINGLE + CLOSE_SINGLE + STRAIGHT_SINGLE or inside_double(i):
+        if inside_double(i):
             continue
         if _is_apostrophe(text, i, lo, hi):
             continue

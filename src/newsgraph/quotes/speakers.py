@@ -13,11 +13,17 @@ speaker of the verb the noun is the object of.
 """
 from __future__ import annotations
 
+from collections.abc import Container
 from dataclasses import dataclass
+from functools import lru_cache
 
+import numpy
+from spacy.attrs import DEP, LEMMA, LOWER, POS
+from spacy.parts_of_speech import AUX, NOUN, PROPN, VERB
 from spacy.tokens import Doc, Token
 
 from ..actors.index import ActorIndex
+from ..nlp import doc_tokens, span_text
 from ..records import Actor
 from .lexicon import CueLexicon
 
@@ -47,13 +53,66 @@ def cue_kind(tok: Token, lex: CueLexicon) -> str | None:
     return None
 
 
+_KINDS_KEY = "newsgraph.cue_kinds"
+
+
+def cue_kinds(doc: Doc, lex: CueLexicon) -> list[str | None]:
+    """``cue_kind`` of every token, built once per Doc (and lexicon) from the token arrays: the
+    stages that look for cues scan whole sentences and documents, and asking each Token for its
+    part of speech and lemma cost more than the rest of the quote stage. Shared: read only."""
+    cached = doc.user_data.get(_KINDS_KEY)
+    if cached is not None and cached[0] is lex:
+        return cached[1]
+    kinds: list[str | None] = [None] * len(doc)
+    if kinds:
+        rows = doc.to_array([POS, DEP, LEMMA, LOWER]).reshape(-1, 4)
+        pos = rows[:, 0]
+        verbal = (pos == VERB) | ((pos == AUX) & (rows[:, 1] != doc.vocab.strings["aux"]))
+        nominal = (pos == NOUN) | (pos == PROPN)
+        key = numpy.where(pos == PROPN, rows[:, 3], rows[:, 2])  # proper nouns by their lower form
+        verb_memo, noun_memo = _kind_memo(lex)
+        for mask, memo, judge in ((verbal, verb_memo, lex.verb_kind),
+                                  (nominal, noun_memo, _nominal_kind(lex))):
+            at = numpy.flatnonzero(mask)
+            # one lexicon look-up per distinct word, remembered across documents
+            words, which = numpy.unique(key[at], return_inverse=True)
+            answers = []
+            for h in words.tolist():
+                kind = memo.get(h, _UNSEEN)
+                if kind is _UNSEEN:
+                    kind = memo[h] = judge(doc.vocab.strings[h])
+                answers.append(kind)
+            hit = numpy.array([a is not None for a in answers], dtype=bool)
+            if hit.any():
+                listed = hit[which]
+                for i, w in zip(at[listed].tolist(), which[listed].tolist()):
+                    kinds[i] = answers[w]
+    doc.user_data[_KINDS_KEY] = (lex, kinds)
+    return kinds
+
+
+_UNSEEN = object()
+
+
+def _nominal_kind(lex: CueLexicon):
+    return lambda word: "nominal" if lex.is_nominal(word) else None
+
+
+@lru_cache(maxsize=4)
+def _kind_memo(lex: CueLexicon) -> tuple[dict[int, str | None], dict[int, str | None]]:
+    """Per lexicon, the answers already given by string hash: verb lemma → kind, noun lemma or
+    proper-noun lower form → "nominal" or None."""
+    return {}, {}
+
+
 def trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """Drop punctuation, white space and dangling conjunctions from both ends of a token range."""
-    while start < end and (doc[start].is_space or doc[start].text in _EDGE_PUNCT):
+    toks = doc_tokens(doc)
+    while start < end and (toks[start].is_space or toks[start].text in _EDGE_PUNCT):
         start += 1
-    while end > start and (doc[end - 1].is_space or doc[end - 1].text in _EDGE_PUNCT
-                           or doc[end - 1].dep_ == "cc"):
-        if doc[end - 1].text == ")" and "(" in doc[start:end - 1].text:
+    while end > start and (toks[end - 1].is_space or toks[end - 1].text in _EDGE_PUNCT
+                           or toks[end - 1].dep_ == "cc"):
+        if toks[end - 1].text == ")" and "(" in span_text(doc, start, end - 1):
             break  # a balanced bracket belongs to the span: "Organization (NATO)"
         end -= 1
     return start, end
@@ -79,7 +138,7 @@ def _child(tok: Token, deps: tuple[str, ...]) -> Token | None:
     return None
 
 
-def find_speaker(cue: Token, lex: CueLexicon, avoid: frozenset[int] | set[int] = frozenset(),
+def find_speaker(cue: Token, lex: CueLexicon, avoid: Container[int] = frozenset(),
                  para: list[int] | None = None) -> SpeakerRef | None:
     """The speaker of ``cue``. ``avoid``: tokens that cannot be speakers (quoted words);
     ``para``: paragraph of each token, so a speaker never comes from another paragraph."""
@@ -107,7 +166,7 @@ def _nominal_speaker(noun: Token, lex: CueLexicon, depth: int) -> SpeakerRef | N
 
 
 def _verb_speaker(verb: Token, lex: CueLexicon, depth: int,
-                  avoid: frozenset[int] | set[int] = frozenset()) -> SpeakerRef | None:
+                  avoid: Container[int] = frozenset()) -> SpeakerRef | None:
     passive = any(c.dep_ in PASSIVE_MARKERS for c in verb.children)
     if passive:
         agent = _child(verb, ("agent",))
@@ -285,9 +344,10 @@ def from_media(doc: Doc, ref: SpeakerRef, lex: CueLexicon) -> bool:
     """A speaker that is a medium: named as one ("AFP", "state media"), or a published piece of
     one ("a Reuters report", "a report by Reuters"), or a definite piece whose earlier mention
     was ("… a story by the broadcaster Radio Nord. The story said …")."""
-    if lex.is_media(doc[ref.start:ref.end].text):
+    toks = doc_tokens(doc)
+    if lex.is_media(span_text(doc, ref.start, ref.end)):
         return True
-    head = doc[ref.head]
+    head = toks[ref.head]
     if head.pos_ != "NOUN" or head.lemma_.lower() not in lex.publications:
         return False
     if _owned_by_media(head, lex):
@@ -295,7 +355,7 @@ def from_media(doc: Doc, ref: SpeakerRef, lex: CueLexicon) -> bool:
     if refers_back(doc, ref) is None:
         return False
     for j in range(ref.start - 1, -1, -1):
-        earlier = doc[j]
+        earlier = toks[j]
         if earlier.pos_ == "NOUN" and earlier.lemma_.lower() == head.lemma_.lower():
             return _owned_by_media(earlier, lex)
     return False
