@@ -73,3 +73,9 @@ def resolve_doc(doc, kb, when=PUBLISHED):
 
 def load_small_kb(files: list[Path]) -> KnowledgeBase:
     return KnowledgeBase.load(files, package_data=False)
+
+
+def actors_by_name(extractor, text: str, fields=("kind", "code", "country")) -> dict[str, tuple]:
+    """name -> the chosen fields of every actor of a synthetic text, extracted end to end."""
+    ex = extractor.extract(Article(id="synthetic", text=text))
+    return {a.name: tuple(getattr(a, f) for f in fields) for a in ex.actors}

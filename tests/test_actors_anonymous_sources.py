@@ -49,3 +49,19 @@ def test_actors_anonymous_sources_of_one_state_are_one_person(extractor):
     ex = extract(extractor, "A Turkish official said the border was open. Another Turkish official said trucks "
                             "were waiting.")
     assert [a.name for a in ex.actors if a.kind == "person"] == ["unnamed Turkish official"]
+
+
+def test_actors_anonymous_sources_stay_apart_across_articles_in_the_store(extractor, tmp_path):
+    from newsgraph.store import Store
+
+    texts = ["Synthetic report. An Israeli source said that the talks had stalled on Monday.",
+             "Synthetic report. An Israeli source said that a new round would open in Cairo."]
+    with Store.open(tmp_path / "store") as store:
+        store.write([extractor.extract(Article(id=f"art-{n}", text=t)) for n, t in enumerate(texts)])
+        conn = store.connect()
+        try:
+            keys = [k for (k,) in conn.execute("SELECT key FROM actors WHERE kind = 'person'")]
+        finally:
+            conn.close()
+    # one named person is one row everywhere; two unnamed sources are not known to be one
+    assert sorted(keys) == ["person:unnamed Israeli source@art-0", "person:unnamed Israeli source@art-1"]

@@ -9,12 +9,11 @@ from __future__ import annotations
 
 import pytest
 
-from newsgraph.records import Article
+from actors_kb import actors_by_name
 
 
 def actors(extractor, text: str) -> dict[str, tuple]:
-    ex = extractor.extract(Article(id="synthetic", text=text))
-    return {a.name: (a.kind, a.code, a.country, a.sector) for a in ex.actors}
+    return actors_by_name(extractor, text, ("kind", "code", "country", "sector"))
 
 
 @pytest.mark.parametrize("text, name, kind, code", [

@@ -8,12 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsgraph.records import Article
-
-
-def actors(extractor, text: str) -> dict[str, tuple]:
-    ex = extractor.extract(Article(id="synthetic", text=text))
-    return {a.name: (a.kind, a.code, a.country) for a in ex.actors}
+from actors_kb import actors_by_name as actors
 
 
 @pytest.mark.parametrize("text, name, code", [

@@ -165,3 +165,21 @@ def sent_ents(sent) -> list:
 
 
 _ENT_BOUNDS_KEY = "newsgraph.ent_bounds"
+
+
+_KIDS_KEY = "newsgraph.children"
+
+
+def children(tok) -> tuple:
+    """``tok.children`` (in text order) from per-document lists built once: the spaCy iterator
+    makes a new Token for every word it passes, and the event rules walk children everywhere."""
+    doc = tok.doc
+    kids = doc.user_data.get(_KIDS_KEY)
+    if kids is None:
+        toks = doc_tokens(doc)
+        lists: list[list] = [[] for _ in toks]
+        for i, h in enumerate(doc_heads(doc)):
+            if h != i:
+                lists[h].append(toks[i])
+        kids = doc.user_data[_KIDS_KEY] = [tuple(k) for k in lists]
+    return kids[tok.i]

@@ -12,6 +12,9 @@ from datetime import date
 from typing import Any, Literal
 
 EXTRACT_VERSION = 1
+# The role of a person the article does not name ("an Israeli source"): two such persons in two
+# articles are not known to be one, so the store keeps them apart.
+ANONYMOUS_ROLE = "anonymous source"
 
 ActorKind = Literal["person", "state", "organisation", "group", "location"]
 Factuality = Literal["asserted", "negated", "hypothetical", "future", "demanded", "alleged"]

@@ -29,7 +29,7 @@ from importlib import resources
 import yaml
 
 from ..errors import KnowledgeBaseError
-from ..nlp import doc_tokens
+from ..nlp import children, doc_tokens
 from ..records import Actor, Span
 from .index import ActorIndex, ActorMention
 from .normalise import fold
@@ -57,7 +57,6 @@ MINORITY_WORDS = frozenset({"ethnic"})
 # "the Syrian people", "the people of Ukraine" name the nation (the state itself); only a place
 # makes residents of them ("people in Hong Kong", "people blocked streets in Lima")
 PLACE_ONLY_NOUNS = frozenset({"people"})
-NOUN_POS = frozenset({"NOUN", "PROPN"})
 # CAMEO sectors of the state itself besides those named in agents_core.yaml (SPY intelligence)
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
 
@@ -145,13 +144,13 @@ def _with_conjuncts(toks) -> list:
 
 
 def _pobjs(t, preps: frozenset[str]) -> list:
-    return [g for p in t.children if p.dep_ == "prep" and p.lower_ in preps
-            for g in _with_conjuncts([g for g in p.children if g.dep_ == "pobj"])]
+    return [g for p in children(t) if p.dep_ == "prep" and p.lower_ in preps
+            for g in _with_conjuncts([g for g in children(p) if g.dep_ == "pobj"])]
 
 
 def _place_words(g) -> list:
     """A place phrase and the names inside it: "the capital Kabul", "East Timor's capital"."""
-    return [g] + [c for c in g.children if c.dep_ in ("poss", "appos")]
+    return [g] + [c for c in children(g) if c.dep_ in ("poss", "appos")]
 
 
 def clause_places(tok) -> list:
@@ -161,7 +160,7 @@ def clause_places(tok) -> list:
     on its object, on that verb's object ("protesting election results in Monrovia"). An
     occasion of the clause places it through the place it is in ("killed in a gunbattle in
     southern Serbia")."""
-    verbs = [c for c in tok.children if c.dep_ in ("acl", "relcl") and c.pos_ in ("VERB", "AUX")]
+    verbs = [c for c in children(tok) if c.dep_ in ("acl", "relcl") and c.pos_ in ("VERB", "AUX")]
     role = tok
     for _ in range(3):
         # "thousands of students", "a group of refugees": the quantity takes the clause role
@@ -171,7 +170,7 @@ def clause_places(tok) -> list:
         verbs.append(role.head)
     out = []
     for v in verbs:
-        heads = [v] + [o for o in v.children if o.dep_ == "dobj" and o is not role]
+        heads = [v] + [o for o in children(v) if o.dep_ == "dobj" and o is not role]
         for h in heads:
             for g in _pobjs(h, CLAUSE_PREPS):
                 out += _place_words(g)
@@ -189,21 +188,21 @@ def _attached_states(tok, index: ActorIndex, kb, by_clause: bool = False,
     Germany", "from Chad", "throughout Indonesia"), or, with ``by_clause`` and nothing else
     attached, a place of its clause (``clause_places``). With ``place_only``, only places count."""
     found: dict[str, tuple[bool, bool]] = {}
-    mods = [] if place_only else _with_conjuncts([c for c in tok.children if c.dep_ in ATTACH_DEPS])
-    preps = [(g, p.lower_ in PLACE_PREPS) for p in tok.children
+    mods = [] if place_only else _with_conjuncts([c for c in children(tok) if c.dep_ in ATTACH_DEPS])
+    preps = [(g, p.lower_ in PLACE_PREPS) for p in children(tok)
              if p.dep_ == "prep" and p.lower_ in (PLACE_PREPS if place_only else ATTACH_PREPS)
-             for g in _with_conjuncts([g for g in p.children if g.dep_ == "pobj"])]
+             for g in _with_conjuncts([g for g in children(p) if g.dep_ == "pobj"])]
     # "doctors from two American aid groups", "soldiers from Nigerian units", "workers of the
     # bus company of Tehran": whose the group is
     preps += [(m, True) for g, place in list(preps)
               if (place or g.head.lower_ == "of") and index.at(g.i) is None and g.lemma_.lower() in BODY_NOUNS
-              for m in [*(m for m in g.children if m.dep_ in ("amod", "compound") and m.i < g.i),
+              for m in [*(m for m in children(g) if m.dep_ in ("amod", "compound") and m.i < g.i),
                         *_pobjs(g, BODY_PLACE_PREPS)]]
     if preps:
         # "lawmakers in France and Germany" parsed as "lawmakers ... and Germany": a bare name
         # right after the place, joined by "and", is another place of the same phrase
         last = max(g.right_edge.i for g, _ in preps)
-        preps += [(c, preps[-1][1]) for c in tok.children if c.dep_ == "conj" and c.pos_ == "PROPN"
+        preps += [(c, preps[-1][1]) for c in children(tok) if c.dep_ == "conj" and c.pos_ == "PROPN"
                   and c.i == last + 2 and c.doc[last + 1].dep_ == "cc"]
     # "ethnic Albanian guerrillas operating in Macedonia": a minority's kin state says whose they
     # are only when no place does
@@ -275,11 +274,16 @@ def add_agents(doc, index: ActorIndex, kb) -> None:
     nouns, group_sectors = agent_nouns()
     state_sectors = STATE_SECTORS | (set(nouns.values()) - group_sectors)
     table, longest = agent_table(kb)
-    lowers: list[str] = []  # the words so far: a phrase ends at the noun, so it is all behind us
-    for tok in doc_tokens(doc):
-        lowers.append(tok.lower_)
-        if tok.pos_ not in NOUN_POS or index.at(tok.i) is not None:
+    from spacy.attrs import POS  # spaCy is imported lazily, as in nlp.py
+    from spacy.symbols import NOUN, PROPN
+
+    toks = doc_tokens(doc)
+    lowers = [t.lower_ for t in toks]
+    nouns_pos = {NOUN, PROPN}  # as part-of-speech ids: most tokens are skipped unread
+    for i, pos in enumerate(doc.to_array(POS).tolist()):
+        if pos not in nouns_pos or index.at(i) is not None:
             continue
+        tok = toks[i]
         sector, start = _sector(tok, lowers, table, longest)
         if sector is None:
             continue
@@ -292,7 +296,7 @@ def add_agents(doc, index: ActorIndex, kb) -> None:
         states = [s for s in states if is_group or s[1] or s[2]]
         if not states:
             continue
-        mods = [c for c in head.children if c.dep_ in ATTACH_DEPS and c.i < head.i]
+        mods = [c for c in children(head) if c.dep_ in ATTACH_DEPS and c.i < head.i]
         start = min([start] + [_name_start(index, c) for c in mods])
         span = doc[start:tok.i + 1]
         owned = [i for i in range(start, tok.i + 1) if index.at(i) is None]

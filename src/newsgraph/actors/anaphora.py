@@ -32,6 +32,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..nlp import children
 from ..records import Span
 from .context import DocContext
 from .index import ActorIndex
@@ -46,7 +47,7 @@ def own_parties(t) -> set[int]:
     are mediating between the two sides": the two sides are not X and Y."""
     out: set[int] = set()
     for anc in t.ancestors:
-        heads = [c for c in anc.children if c.dep_ in _SUBJ]
+        heads = [c for c in children(anc) if c.dep_ in _SUBJ]
         if anc.dep_ == "relcl":
             heads.append(anc.head)
         for h in heads:
@@ -100,16 +101,19 @@ class Anaphora:
     def run(self) -> dict[int, list[str]]:
         """Token → the actors it stands for, for every anaphor resolved (text order)."""
         ctx, w = self.ctx, self.words
+        # _noun finds nothing for a word outside its word lists: most tokens are not asked
+        noun_keys = w.noun_keys
+        keys, taken = ctx.keys, self.index.token_actor
         for t in ctx.tokens:
-            if t.i in self.index.token_actor:
+            if t.i in taken:
                 continue
-            k = ctx.keys[t.i]
+            k = keys[t.i]
             ids: list[str] = []
             if k in w.singular_pronouns and t.pos_ == "PRON" or k == "its":
                 ids = self._pronoun(t, "sg")
             elif k in w.plural_pronouns and (t.pos_ == "PRON" or k == "their"):
                 ids = self._pronoun(t, "pl")
-            elif t.dep_ not in ("compound", "amod"):
+            elif k in noun_keys and t.dep_ not in ("compound", "amod"):
                 ids = self._noun(t, k)
             if ids:
                 self.res[t.i] = ids
@@ -163,7 +167,7 @@ class Anaphora:
         cur = p.head
         for _ in range(3):
             if cur.dep_ == "ccomp" and cues.verb_kind(cur.head.lemma_) is not None:
-                subj = next((c for c in cur.head.children if c.dep_ in _SUBJ), None)
+                subj = next((c for c in children(cur.head) if c.dep_ in _SUBJ), None)
                 if subj is not None and subj.i < p.i and self._same_region(subj.i, p.i):
                     return self._verdict(self._np(subj), want, p)
                 return None
@@ -179,7 +183,7 @@ class Anaphora:
             if v.pos_ in ("VERB", "AUX") or v.head is v:
                 break
             v = v.head
-        subj = next((c for c in v.children if c.dep_ in _SUBJ), None)
+        subj = next((c for c in children(v) if c.dep_ in _SUBJ), None)
         if subj is None or subj.i > p.i or subj.left_edge.i <= p.i <= subj.right_edge.i:
             return None
         return subj if self._same_region(subj.i, p.i) else None
@@ -212,7 +216,7 @@ class Anaphora:
             sent = ctx.sents[n - back]
             if not self._same_region(sent.end - 1, p.i) and not self._same_region(sent.start, p.i):
                 break
-            main = next((c for c in sent.root.children if c.dep_ in _SUBJ), None)
+            main = next((c for c in children(sent.root) if c.dep_ in _SUBJ), None)
             order = []
             if subject and main is not None:
                 order.append((self._np(main), main.i))
@@ -255,7 +259,7 @@ class Anaphora:
         conj = _conjuncts(t)
         if len(conj) == 1 and not self.index.all_at(t.i):
             # "three West African states Niger, Mali and Burkina Faso": the apposition names them
-            app = next((c for c in t.children if c.dep_ == "appos"), None)
+            app = next((c for c in children(t) if c.dep_ == "appos"), None)
             if app is not None and len(_conjuncts(app)) > 1:
                 conj = _conjuncts(app)
         if len(conj) > 1:
@@ -277,7 +281,7 @@ class Anaphora:
             return NP(t.i, [], "pl") if k in self.words.plural_pronouns else None
         if not ids and k in self.words.collective_nouns:
             # "Chinese officials", "U.S. forces": the actor modifying them
-            for c in t.children:
+            for c in children(t):
                 a = self.index.at(c.i) if c.dep_ in _MODIFIER else None
                 if a is not None and self.kind.get(a) in _COLLECTIVE_KINDS:
                     ids = [a]
@@ -304,7 +308,7 @@ class Anaphora:
             return []
         if t.pos_ not in ("NOUN", "PROPN"):
             return []
-        dets = {self.ctx.keys[c.i] for c in t.children if c.dep_ in ("det", "predet")}
+        dets = {self.ctx.keys[c.i] for c in children(t) if c.dep_ in ("det", "predet")}
         if k in w.compass_states and "the" in dets:
             state, needs = w.compass_states[k]
             have = {self.code[a.id]: a.id for a in self.index.actors if a.kind == "state"}
@@ -315,15 +319,15 @@ class Anaphora:
             return self._home_state(t, dets)
         # "the states Niger, Mali and Burkina Faso", "the leaders of ...": named right there
         if k in w.group_nouns and not any(c.dep_ == "appos" or c.dep_ == "prep" and c.lower_ == "of"
-                                          for c in t.children):
-            num = next((c for c in t.children if c.dep_ == "nummod" and self.ctx.keys[c.i] in w.numbers), None)
+                                          for c in children(t)):
+            num = next((c for c in children(t) if c.dep_ == "nummod" and self.ctx.keys[c.i] in w.numbers), None)
             if num is not None or dets & w.group_determiners:
                 return self._group(t, w.group_nouns[k], w.numbers[self.ctx.keys[num.i]] if num is not None else None)
             return []
         kind = w.singular_nouns.get(k) if t.tag_ == "NN" else w.plural_nouns.get(k)
-        if kind is None or any(c.dep_ == "prep" and c.lower_ == "of" for c in t.children):
+        if kind is None or any(c.dep_ == "prep" and c.lower_ == "of" for c in children(t)):
             return []
-        poss = next((c for c in t.children if c.dep_ == "poss"), None)
+        poss = next((c for c in children(t) if c.dep_ == "poss"), None)
         if poss is not None:
             # "his country": the state of the person "his" stands for
             owner = self.index.at(poss.i)
@@ -333,7 +337,7 @@ class Anaphora:
             return []
         if not dets & {"the", "this", "that"}:
             return []
-        for c in t.children:
+        for c in children(t):
             # "the Chinese nation": named by its modifier, not by what came before
             a = self.index.at(c.i) if c.dep_ in _MODIFIER else None
             if a is not None or (c.dep_ in _MODIFIER and c.pos_ == "PROPN"):
@@ -349,14 +353,14 @@ class Anaphora:
         ctx = self.ctx
         if dets != {"the"} or ctx.quoted[t.i] or any(
                 c.dep_ in _MODIFIER or c.dep_ in ("appos", "relcl") or c.dep_ == "prep" and _names_a_place(c)
-                for c in t.children):
+                for c in children(t)):
             return []
         states = {a.code: a.id for a in self.index.actors if a.kind == "state" and a.code}
         # only as part of what someone says: "Russia accused the government" is another state's
         below = t
         for v in t.ancestors:
             if below.dep_ in ("ccomp", "parataxis") and v.pos_ in ("VERB", "AUX"):
-                subj = next((c for c in v.children if c.dep_ in _SUBJ), None)
+                subj = next((c for c in children(v) if c.dep_ in _SUBJ), None)
                 aid = self.index.at(subj.i) if subj is not None else None
                 if aid is not None and self.kind.get(aid) in ("person", "organisation", "state"):
                     code = self.code.get(aid)
@@ -427,7 +431,7 @@ def _names_a_place(prep) -> bool:
     """"the government of Chad", "the government in Kabul": the phrase names whose it is (the
     parser also hangs "of fraud" on the noun in "accused the government of fraud")."""
     return prep.lower_ in ("of", "in") and any(g.dep_ == "pobj" and (g.pos_ == "PROPN" or g.ent_type_)
-                                               for g in prep.children)
+                                               for g in children(prep))
 
 
 def _np_head(t):
@@ -439,7 +443,7 @@ def _np_head(t):
 
 def _conjuncts(t) -> list:
     """``t`` and the phrases coordinated with it ("Niger, Mali and Burkina Faso")."""
-    if t.dep_ == "conj" or not any(c.dep_ == "conj" for c in t.children):
+    if t.dep_ == "conj" or not any(c.dep_ == "conj" for c in children(t)):
         return [t]
     return sorted([t, *t.conjuncts], key=lambda x: x.i)
 

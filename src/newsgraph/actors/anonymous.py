@@ -11,7 +11,7 @@ Runs after the index is built; a handful of attribute checks per noun token.
 from __future__ import annotations
 
 from ..nlp import doc_tokens
-from ..records import Actor, Span
+from ..records import ANONYMOUS_ROLE, Actor, Span
 from .index import ActorIndex, ActorMention
 
 # nouns news uses for a person it does not name; the sector says what the person does
@@ -45,7 +45,8 @@ def add_anonymous_sources(doc, index: ActorIndex) -> None:
         else:
             aid = f"a{len(index.actors) + 1}"
             index.actors.append(Actor(id=aid, name=name, kind="person", code=state.code,
-                                      sector=SOURCE_NOUNS[tok.lower_], country=state.code, mentions=[mention_span]))
+                                      sector=SOURCE_NOUNS[tok.lower_], role=ANONYMOUS_ROLE, country=state.code,
+                                      mentions=[mention_span]))
         # the demonym belongs to the person, as "Russian" does in "Russian President X"
         index.mentions.remove(mod)
         state.mentions = [s for s in state.mentions

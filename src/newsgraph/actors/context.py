@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
+from ..nlp import doc_ents, doc_tokens
 from .kb import KnowledgeBase
 from .lexicon import Lexicon, lexicon
 from .normalise import fold
@@ -23,6 +24,25 @@ def _token_key(text: str) -> str:
         if m:
             return fold(m.group(1))
     return fold(text)
+
+
+_KEY_OF_ORTH: dict[int, str] = {}
+
+
+def _keys(doc, tokens) -> list[str]:
+    """Every token's key, looked up by its form's string id (a Token's text is built per access)."""
+    from spacy.attrs import ORTH  # spaCy is imported lazily, as in nlp.py
+
+    memo = _KEY_OF_ORTH
+    if len(memo) > 200_000:
+        memo.clear()  # a long ingest meets ever new words
+    out = []
+    for i, orth in enumerate(doc.to_array(ORTH).tolist()):
+        key = memo.get(orth)
+        if key is None:
+            key = memo[orth] = _token_key(tokens[i].text)
+        out.append(key)
+    return out
 
 
 _OPEN = {"\u201c": "\u201d", "\u00ab": "\u00bb"}
@@ -57,18 +77,18 @@ class DocContext:
 
     def __post_init__(self) -> None:
         doc = self.doc
-        self.tokens = list(doc)
-        self.keys: list[str] = [_token_key(t.text) for t in self.tokens]
+        self.tokens = doc_tokens(doc)  # shared with the other stages: never modified
+        self.keys: list[str] = _keys(doc, self.tokens)
         self.quoted: list[bool] = _quoted(self.tokens)
         self.sent_of: list[int] = [0] * len(doc)
         self.sents = list(doc.sents) if doc.has_annotation("SENT_START") else [doc[:]]
         for n, s in enumerate(self.sents):
-            for i in range(s.start, s.end):
-                self.sent_of[i] = n
+            self.sent_of[s.start:s.end] = [n] * (s.end - s.start)
         self.ent_label: dict[int, str] = {}
-        for e in doc.ents:
+        for e in doc_ents(doc):
+            label = e.label_
             for i in range(e.start, e.end):
-                self.ent_label[i] = e.label_
+                self.ent_label[i] = label
 
     def cached(self, name: str, make):
         """A per-document value computed once (title phrases are asked for by several rules)."""

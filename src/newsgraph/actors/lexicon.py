@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 
 import yaml
@@ -26,6 +26,12 @@ class AnaphoraWords:
     collective_nouns: frozenset[str]
     compass_states: dict[str, tuple[str, tuple[str, ...]]]
     home_state_nouns: frozenset[str] = frozenset()
+
+    @cached_property
+    def noun_keys(self) -> frozenset[str]:
+        """Every word anaphora.Anaphora._noun can resolve: a number or a noun of one of its lists."""
+        return frozenset().union(self.numbers, self.compass_states, self.home_state_nouns, self.group_nouns,
+                                 self.singular_nouns, self.plural_nouns)
 
 
 def _anaphora(raw: dict) -> AnaphoraWords:

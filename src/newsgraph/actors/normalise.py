@@ -14,6 +14,7 @@ tokenizer is built only for aliases that are not.
 """
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import tempfile
@@ -72,27 +73,46 @@ class _TokenCache:
     def save(self) -> None:
         if not self.dirty or self.path is None:
             return
-        try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            # write then rename: a reader (another worker) never sees half a file
-            fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=".alias-tokens-", suffix=".tmp")
-            with os.fdopen(fd, "w", encoding="utf-8") as f:
-                json.dump(self.tokens, f, ensure_ascii=False, separators=(",", ":"))
-            os.replace(tmp, self.path)
+        if write_cache_file(self.path, self.tokens, ".alias-tokens-"):
             self.dirty = False
-        except OSError:
+        else:
             self.path = None  # a read-only home: keep working without the cache
 
 
-def _cache_path() -> Path | None:
+def cache_dir() -> Path | None:
+    """The user's newsgraph cache folder (see the module docstring), or None when disabled."""
     where = os.environ.get("NEWSGRAPH_CACHE_DIR")
     if where is not None and where.strip().lower() in ("", "off", "0", "none"):
         return None
     if where:
-        folder = Path(where)
-    else:
-        base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-        folder = Path(base) / "newsgraph"
+        return Path(where)
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "newsgraph"
+
+
+def write_cache_file(path: Path, data: object, prefix: str) -> bool:
+    """Write ``data`` as compact JSON to ``path``, then rename it into place: a reader (another
+    worker) never sees half a file. False when the folder cannot be written."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=prefix, suffix=".tmp")
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as f:
+                json.dump(data, f, ensure_ascii=False, separators=(",", ":"))
+            os.replace(tmp, path)
+        except BaseException:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+            raise
+        return True
+    except OSError:
+        return False
+
+
+def _cache_path() -> Path | None:
+    folder = cache_dir()
+    if folder is None:
+        return None
     try:
         spacy_version = version("spacy")
     except PackageNotFoundError:

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 from functools import lru_cache
 
+from ..nlp import span_text
 from .context import Cand, DocContext
 from .lexicon import first_names
 from .memory import PersonMemory
@@ -40,13 +41,25 @@ class Person:
 
     @property
     def name(self) -> str:
-        return max(self.names, key=lambda n: (len(n.split()), len(n)))
+        # asked for every person at every short mention; names only grow (append), so the
+        # longest is kept until the list changes length
+        names = self.names
+        memo = self.__dict__.get("_name_memo")
+        if memo is None or memo[0] is not names or memo[1] != len(names):
+            memo = self.__dict__["_name_memo"] = (
+                names, len(names), max(names, key=lambda n: (len(n.split()), len(n))))
+        return memo[2]
 
     def surname(self) -> str:
         return _words(self.name)[-1]
 
 
 _SUFFIX = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
+
+
+def _family_first(words: tuple[str, ...]) -> bool:
+    """"Wang Yi", "Tsai Ing-wen": two-word names whose family name comes first are short."""
+    return len(words[-1]) <= 3 or "-" in words[-1]
 
 
 @lru_cache(maxsize=65536)
@@ -189,7 +202,7 @@ class PersonBuilder:
             s += 1
         while t > s and ctx.keys[t - 1] in ("'s", "'", ","):
             t -= 1
-        return ctx.doc[s:t].text.replace(", Jr.", " Jr.").replace(", Sr.", " Sr.") if s < t else ""
+        return span_text(ctx.doc, s, t).replace(", Jr.", " Jr.").replace(", Sr.", " Sr.") if s < t else ""
 
     def _add_full(self, s: int, t: int, cand: Cand | None) -> Person:
         name = self._text(s, t)
@@ -211,24 +224,21 @@ class PersonBuilder:
         words = _words(self._text(s, t))
         if not words:
             return None
+        # each person's name words once per mention, not once per test (Person.name is a max)
+        named = [(p, _words(p.name)) for p in self.persons]
         if len(words) > 1:
-            full = [p for p in self.persons if _compatible(_words(p.name), words)]
+            full = [p for p, pw in named if _compatible(pw, words)]
             return full[0] if len(full) == 1 else None
         w = words[0]
-        last = [p for p in self.persons if _words(p.name)[-1] == w]
+        last = [p for p, pw in named if pw[-1] == w]
         if len(last) == 1:
             return last[0]
         if not last:
-            first = [p for p in self.persons if len(_words(p.name)) > 2 and _words(p.name)[0] == w
-                     or len(_words(p.name)) == 2 and _words(p.name)[0] == w and self._family_first(p)]
+            first = [p for p, pw in named if len(pw) > 2 and pw[0] == w
+                     or len(pw) == 2 and pw[0] == w and _family_first(pw)]
             if len(first) == 1:
                 return first[0]
         return None
-
-    def _family_first(self, p: Person) -> bool:
-        """"Wang Yi", "Tsai Ing-wen": two-word names whose family name comes first are short."""
-        words = _words(p.name)
-        return len(words[-1]) <= 3 or "-" in words[-1]
 
     def _titled(self, s: int) -> bool:
         """A title phrase or an honorific right before the name ("President X", "Mr. X")."""

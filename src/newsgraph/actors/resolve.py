@@ -11,6 +11,7 @@ resolved to one actor each, with every token of every mention indexed for later 
 """
 from __future__ import annotations
 
+from ..nlp import span_text
 from ..records import Actor, Article, Span
 from .agents import MINORITY_WORDS, add_agents, clause_places, home_peoples
 from .anaphora import resolve_anaphora
@@ -282,6 +283,7 @@ def _identity(c: Cand) -> tuple:
 
 def _build_index(ctx: DocContext, persons: list[Person], cands: list[Cand]) -> ActorIndex:
     doc, kb = ctx.doc, ctx.kb
+    toks = ctx.tokens
     groups: dict[object, list[tuple[int, int, str]]] = {}
     info: dict[object, tuple[str, Cand | Person]] = {}
     for p in persons:
@@ -301,7 +303,7 @@ def _build_index(ctx: DocContext, persons: list[Person], cands: list[Cand]) -> A
         aid = f"a{n}"
         ids[key] = aid
         mentions = sorted(set(groups[key]))
-        spans = [Span(text=doc[s:t].text, start=doc[s].idx, end=doc[t - 1].idx + len(doc[t - 1].text))
+        spans = [Span(text=span_text(doc, s, t), start=toks[s].idx, end=toks[t - 1].idx + len(toks[t - 1].text))
                  for s, t, _ in mentions]
         if kind == "person":
             actor = Actor(id=aid, name=obj.name, kind="person", code=obj.code, sector=obj.sector, role=obj.role,

@@ -23,6 +23,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from ..actors.anaphora import own_parties
+from ..nlp import children
 
 PLURAL_PRONOUNS = frozenset({"they", "them", "their", "theirs", "themselves"})
 NEUTER_PRONOUNS = frozenset({"it", "its", "itself"})
@@ -53,8 +54,8 @@ def numeral_size(t) -> int | None:
     if low == "both" and t.dep_ in SUBJECT_DEPS | {"dobj", "pobj"}:
         return 2
     if t.pos_ in ("NOUN", "PROPN") and t.tag_ in ("NNS", "NNPS"):
-        num = next((c for c in t.children if c.dep_ == "nummod" and c.lower_ in NUMBERS), None)
-        if num is not None and any(c.lower_ in DEFINITE_DETS and c.dep_ in ("det", "predet") for c in t.children):
+        num = next((c for c in children(t) if c.dep_ == "nummod" and c.lower_ in NUMBERS), None)
+        if num is not None and any(c.lower_ in DEFINITE_DETS and c.dep_ in ("det", "predet") for c in children(t)):
             return NUMBERS[num.lower_]
     return None
 
@@ -90,7 +91,7 @@ class Anaphora:
         out = []
         for t in sent:
             size = numeral_size(t)
-            if size is None and not any(c.dep_ in ("conj", "appos") for c in t.children):
+            if size is None and not any(c.dep_ in ("conj", "appos") for c in children(t)):
                 continue
             if t.dep_ in ("conj", "appos"):
                 continue
@@ -159,9 +160,9 @@ class Anaphora:
             for tok in sent:
                 if n == 0 and tok.i >= t.i:
                     break
-                if tok.dep_ in ("conj", "appos") or not any(c.dep_ in ("conj", "appos") for c in tok.children):
+                if tok.dep_ in ("conj", "appos") or not any(c.dep_ in ("conj", "appos") for c in children(tok)):
                     continue
-                if tok.i in own or any(c.i in own for c in tok.children if c.dep_ == "conj"):
+                if tok.i in own or any(c.i in own for c in children(tok) if c.dep_ == "conj"):
                     continue
                 ids = self._distinct(self.resolve(tok))
                 if len(ids) == size and (best is None or tok.i > best[0]):
@@ -204,7 +205,7 @@ def _expletive(t) -> bool:
     """"It is important to ...", "it is time": "it" stands for nothing; but in "Syria says it is
     willing to withdraw" it is the one willing."""
     return t.head.lemma_ == "be" and not any(
-        c.dep_ == "acomp" and c.lemma_.lower() in AGENTIVE_ADJECTIVES for c in t.head.children)
+        c.dep_ == "acomp" and c.lemma_.lower() in AGENTIVE_ADJECTIVES for c in children(t.head))
 
 
 @dataclass
@@ -255,8 +256,8 @@ def speakers_government(subjects, speaker: str | None, actors) -> str | None:
     subj = subjects[0]
     if subj.lemma_.lower() not in GOVERNMENT_NOUNS or actors.at(subj.i) is not None:
         return None
-    if not any(c.dep_ in ("det", "poss") and c.lower_ in OWN_DETERMINERS for c in subj.children) or any(
-            c.dep_ in ("amod", "compound", "prep", "appos") for c in subj.children):
+    if not any(c.dep_ in ("det", "poss") and c.lower_ in OWN_DETERMINERS for c in children(subj)) or any(
+            c.dep_ in ("amod", "compound", "prep", "appos") for c in children(subj)):
         return None
     owner = actors.get(speaker)
     code = getattr(owner, "code", None)
@@ -276,7 +277,7 @@ def finite_after_infinitive(v) -> bool:
     governs the infinitive, whose subject and status it shares."""
     head = v.head
     return v.dep_ == "conj" and v.tag_ in FINITE_TAGS and head.tag_ == "VB" and head.dep_ in ("xcomp", "advcl") \
-        and any(c.dep_ == "aux" and c.tag_ == "TO" for c in head.children) and head.head is not head
+        and any(c.dep_ == "aux" and c.tag_ == "TO" for c in children(head)) and head.head is not head
 
 
 def object_gap(v) -> bool:
@@ -284,9 +285,9 @@ def object_gap(v) -> bool:
     officials it accused of ...", "the drones Iran supplied"): it has its own subject, no object."""
     if v.dep_ != "relcl" or v.head is v or v.head.pos_ not in ("NOUN", "PROPN"):
         return False
-    subj = [c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")]
+    subj = [c for c in children(v) if c.dep_ in ("nsubj", "nsubjpass")]
     # not "Ukraine, where X is supporting and encouraging Y": a relative adverb, or an object
     # shared with a coordinated verb
     return len(subj) == 1 and subj[0].dep_ == "nsubj" and subj[0].tag_ not in ("WDT", "WP") \
         and not any(c.dep_ in ("dobj", "obj", "ccomp", "xcomp", "conj", "advcl")
-                    or c.tag_ == "WRB" for c in v.children)
+                    or c.tag_ == "WRB" for c in children(v))

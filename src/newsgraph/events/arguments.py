@@ -31,6 +31,7 @@ from dataclasses import dataclass, field
 
 from ..actors.agents import agent_nouns
 from ..actors.index import ActorIndex
+from ..nlp import children
 from .anaphora import (NEUTER_PRONOUNS, PLURAL_PRONOUNS, Anaphora, EventMemory, finite_after_infinitive,
                        numeral_size, object_gap)
 from .lexicon import Trigger, pejoratives
@@ -150,12 +151,12 @@ class ArgumentFinder:
         if depth > 3:
             return []
         out: list[str] = []
-        for c in t.children:
+        for c in children(t):
             if c.dep_ == "appos":
                 out += self.np_actors(c, nested, depth + 1, anaphora)
             elif c.dep_ == "prep" and (c.lower_ in EXAMPLE_PREPS or (
-                    c.lower_ == "as" and any(g.lower_ == "such" for g in c.children))):
-                for g in c.children:
+                    c.lower_ == "as" and any(g.lower_ == "such" for g in children(c)))):
+                for g in children(c):
                     if g.dep_ == "pobj":
                         out += self.np_actors(g, nested, depth + 1, anaphora)
         if out:
@@ -168,7 +169,7 @@ class ArgumentFinder:
                 srcs, _ = self.nominal_sources(t, trig, depth + 1)
                 if srcs:
                     return srcs
-        for c in t.children:
+        for c in children(t):
             if c.dep_ in ACTOR_MODIFIER_DEPS:
                 if anaphora and c.dep_ == "poss" and c.lower_ in PLURAL_PRONOUNS | NEUTER_PRONOUNS:
                     out += self.np_actors(c, False, depth + 1, anaphora)
@@ -196,31 +197,31 @@ class ArgumentFinder:
                 out = self.prep_actors(t, ("with",), nested=False)
         if out:
             return out
-        for c in t.children:
+        for c in children(t):
             if c.dep_ == "prep" and (c.lower_ == "of" or (c.lower_ == "for" and t.lemma_.lower() in SHELTER_NOUNS)):
-                for g in c.children:
+                for g in children(c):
                     if g.dep_ == "pobj":
                         out += self.np_actors(g, nested, depth + 1, anaphora)
             elif c.dep_ == "amod" and c.lemma_.lower() == "responsible":
                 # "those responsible for X's war": whoever did that event
-                for p in c.children:
+                for p in children(c):
                     if p.dep_ == "prep" and p.lower_ == "for":
-                        out += [x for g in p.children if g.dep_ == "pobj"
+                        out += [x for g in children(p) if g.dep_ == "pobj"
                                 for x in self.np_actors(g, True, depth + 1, anaphora)]
         return out
 
     def prep_actors(self, tok, names, nested: bool = True) -> list[str]:
         out: list[str] = []
-        for c in tok.children:
+        for c in children(tok):
             if c.dep_ in ("prep", "agent", "dative") and c.lower_ in names:
-                for g in c.children:
+                for g in children(c):
                     if g.dep_ in ("pobj", "pcomp"):
                         out += self.np_actors(g, nested)
         return out
 
     def dep_actors(self, tok, deps, nested: bool = True) -> list[str]:
         out: list[str] = []
-        for c in tok.children:
+        for c in children(tok):
             if c.dep_ in deps:
                 out += self.np_actors(c, nested)
         return out
@@ -254,12 +255,12 @@ class ArgumentFinder:
     # ---------- clauses ----------
     def clause_subject(self, v, _depth: int = 0) -> tuple[list, bool]:
         """(subject tokens, passive?) of a verb, inheriting through conj/xcomp/relcl/participles."""
-        for c in v.children:
+        for c in children(v):
             if c.dep_ in SUBJECT_DEPS:
                 if c.tag_ in ("WDT", "WP") and v.dep_ == "relcl":
                     return [v.head], False
                 # "Old rivals X and Y have renewed ties": the parser may give the verb two subjects
-                return [x for x in v.children if x.dep_ == "nsubj"] or [c], False
+                return [x for x in children(v) if x.dep_ == "nsubj"] or [c], False
             if c.dep_ == "nsubjpass":
                 if c.tag_ in ("WDT", "WP") and v.dep_ == "relcl":
                     return [v.head], True
@@ -277,10 +278,10 @@ class ArgumentFinder:
             return self.clause_subject(head, _depth + 1)
         if dep in ("xcomp", "advcl", "ccomp") and _has_to(v) or dep == "xcomp":
             if head.lemma_.lower() in OBJECT_CONTROL:
-                objs = [c for c in head.children if c.dep_ in ("dobj", "obj")]
+                objs = [c for c in children(head) if c.dep_ in ("dobj", "obj")]
                 if not objs:
-                    objs = [g for c in head.children if c.dep_ == "prep" and c.lower_ in ("on", "upon")
-                            for g in c.children if g.dep_ == "pobj"]
+                    objs = [g for c in children(head) if c.dep_ == "prep" and c.lower_ in ("on", "upon")
+                            for g in children(c) if g.dep_ == "pobj"]
                 if objs:
                     return objs, False
             if head.pos_ in CLAUSE_VERB_POS or head.pos_ == "ADJ":
@@ -295,7 +296,7 @@ class ArgumentFinder:
                 return [head], True
             if _has_to(v) and head.pos_ in ("NOUN", "PROPN") and self.actors.at(head.i) is None:
                 # "showed flexibility to get a deal", "its decision to leave": the noun's holder
-                poss = [c for c in head.children if c.dep_ == "poss"]
+                poss = [c for c in children(head) if c.dep_ == "poss"]
                 if poss:
                     return poss, False
                 gov = head.head
@@ -311,7 +312,7 @@ class ArgumentFinder:
             prep = head
             gov = prep.head
             if prep.lower_ in ("of", "for", "with") and gov.lemma_.lower() in CHARGE_VERBS:
-                charged = [c for c in gov.children if c.dep_ in ("dobj", "obj", "nsubjpass")]
+                charged = [c for c in children(gov) if c.dep_ in ("dobj", "obj", "nsubjpass")]
                 if charged:
                     if charged[0].tag_ in ("WDT", "WP") and gov.dep_ == "relcl":
                         return [gov.head], False  # "firms that they accuse of supplying"
@@ -326,9 +327,9 @@ class ArgumentFinder:
         """States where an act is done ("lifted the curfew in X", "attacks in the capital of X"):
         PLOVER/CAMEO code the place's state as the target of acts done to a place."""
         for h in heads:
-            for c in h.children:
+            for c in children(h):
                 if c.dep_ == "prep" and c.lower_ in (preps or PLACE_PREPS):
-                    found = [a for g in c.children if g.dep_ == "pobj" for a in self._places(g, 0)
+                    found = [a for g in children(c) if g.dep_ == "pobj" for a in self._places(g, 0)
                              if self._coded_place(a)]
                     if found:
                         return list(dict.fromkeys(found))
@@ -355,9 +356,9 @@ class ArgumentFinder:
         if out or depth > 1:
             return out
         # "the town of X in Y", "the capital city of X": the place named inside the phrase
-        for c in t.children:
+        for c in children(t):
             if c.dep_ == "prep" and c.lower_ in PLACE_PREPS | {"of"}:
-                out += [a for g in c.children if g.dep_ == "pobj" for a in self._places(g, depth + 1)]
+                out += [a for g in children(c) if g.dep_ == "pobj" for a in self._places(g, depth + 1)]
         return out
 
     def agent_actors(self, v) -> list[str]:
@@ -367,13 +368,13 @@ class ArgumentFinder:
     def nominal_sources(self, n, trig: Trigger, depth: int = 0) -> tuple[list[str], object | None]:
         """Sources of an event noun, and the light verb carrying it (or None)."""
         out: list[str] = []
-        for c in n.children:
+        for c in children(n):
             if c.dep_ == "poss":
                 out += self.np_actors(c, nested=False)
         if not out:
             out = self.prep_actors(n, ("by",), nested=False)
         if not out:
-            for c in n.children:
+            for c in children(n):
                 if c.dep_ == "acl" and c.tag_ == "VBN":
                     out = self.prep_actors(c, ("by",), nested=False)
                     if out:
@@ -383,7 +384,7 @@ class ArgumentFinder:
             if not out and self.prep_actors(n, ("for", "to"), nested=False):
                 out = self.prep_actors(n, ("of",), nested=False)
         if not out:
-            for c in n.children:
+            for c in children(n):
                 if c.dep_ in ("compound", "amod", "nmod") and c.i < n.i:
                     ca = self.actors.at(c.i)
                     if ca is not None and ca not in out:
@@ -411,7 +412,7 @@ class ArgumentFinder:
             gov = _governing_clause(n)
             if gov is not None:
                 out = self.clause_actors(gov, depth + 1)
-        if not out and depth < 3 and any(c.dep_ == "det" and c.lower_ in ANAPHORIC_DETS for c in n.children):
+        if not out and depth < 3 and any(c.dep_ == "det" and c.lower_ in ANAPHORIC_DETS for c in children(n)):
             # "the strikes were carried out ...": the strikes already reported
             out = [a for a in self.memory.recall(n.i, {trig.type})]
         return out, light
@@ -476,16 +477,16 @@ def _list_members(t, f: ArgumentFinder, depth: int, anaphora: bool) -> list[str]
     if depth > 3:
         return []
     kind = getattr(f._by_id.get(f.actors.at(t.i)), "kind", None)
-    listed = any(c.dep_ == "conj" for c in t.children)
+    listed = any(c.dep_ == "conj" for c in children(t))
     out: list[str] = []
-    for c in t.children:
+    for c in children(t):
         ca = f.actors.at(c.i)
         if ca is None or ca == f.actors.at(t.i):
             continue
         member = (c.dep_ in LIST_MODIFIER_DEPS and c.i < t.i
-                  and any(g.dep_ == "cc" for x in _coordinated(c) for g in x.children)) or (
+                  and any(g.dep_ == "cc" for x in _coordinated(c) for g in children(x))) or (
             c.dep_ == "appos" and (listed and getattr(f._by_id.get(ca), "kind", None) == kind
-                                   or any(g.dep_ == "conj" for g in c.children)))
+                                   or any(g.dep_ == "conj" for g in children(c))))
         if member:
             out += f.np_actors(c, False, depth + 1, anaphora)
     return out
@@ -493,7 +494,7 @@ def _list_members(t, f: ArgumentFinder, depth: int, anaphora: bool) -> list[str]
 
 def _modifier_actors(tok, f: ArgumentFinder) -> list[str]:
     """Actors among the words that modify a modifier ("US" in "US Predator attacks")."""
-    return [u for c in tok.children if c.dep_ in ("compound", "amod", "nmod") and c.i < tok.i
+    return [u for c in children(tok) if c.dep_ in ("compound", "amod", "nmod") and c.i < tok.i
             if (u := f.usable(f.actors.at(c.i))) is not None]
 
 
@@ -505,7 +506,7 @@ def _leader_actors(tok, f: ArgumentFinder) -> list[str]:
     """The leader named in an "X-led" modifier."""
     if tok.dep_ != "amod" or tok.lemma_.lower() not in LEADER_PARTICIPLES:
         return []
-    return [u for c in tok.children if c.dep_ in ("npadvmod", "compound", "nmod", "amod") and c.i < tok.i
+    return [u for c in children(tok) if c.dep_ in ("npadvmod", "compound", "nmod", "amod") and c.i < tok.i
             if (u := f.usable(f.actors.at(c.i))) is not None]
 
 
@@ -527,7 +528,7 @@ def _governing_clause(n):
 
 
 def _is_passive(v) -> bool:
-    return v.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in v.children)
+    return v.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in children(v))
 
 
 def _coordinated(tok) -> list:
@@ -535,7 +536,7 @@ def _coordinated(tok) -> list:
     stack = [tok]
     while stack:
         t = stack.pop()
-        for c in t.children:
+        for c in children(t):
             if c.dep_ == "conj" and c not in out:
                 out.append(c)
                 stack.append(c)
@@ -543,7 +544,7 @@ def _coordinated(tok) -> list:
 
 
 def _has_to(v) -> bool:
-    return any(c.dep_ == "aux" and c.tag_ == "TO" for c in v.children)
+    return any(c.dep_ == "aux" and c.tag_ == "TO" for c in children(v))
 
 
 # Participles that, after "be", state the subject's own stance ("is opposed to", "is committed to").
@@ -570,8 +571,8 @@ def light_verb_of(n):
 def required_tokens(tok, trig: Trigger) -> list:
     """The tokens that matched an entry's required words ("ties" in "resumption of full ties")."""
     out = []
-    for c in tok.children:
-        for t in (c, *c.children):
+    for c in children(tok):
+        for t in (c, *children(c)):
             if t.lemma_.lower() in trig.requires or t.lower_ in trig.requires:
                 out.append(t)
     return out
@@ -598,8 +599,8 @@ def _verbal(v, trig: Trigger, f: ArgumentFinder) -> Arguments:
     subj_actors: list[str] = []
     for s in subj:
         subj_actors += f.np_actors(s)
-    arg_heads = [c for c in v.children if c.dep_ in ("dobj", "agent", "nsubj", "nsubjpass")]
-    arg_heads += [g for c in arg_heads for g in c.children if g.dep_ == "pobj"]
+    arg_heads = [c for c in children(v) if c.dep_ in ("dobj", "agent", "nsubj", "nsubjpass")]
+    arg_heads += [g for c in arg_heads for g in children(c) if g.dep_ == "pobj"]
     # "acted on a resolution against X", "act on programs with X": the entry's own words carry
     # the target as much as the object does
     arg_heads += [t for t in required_tokens(v, trig) if t not in arg_heads]
@@ -634,7 +635,7 @@ def _verbal(v, trig: Trigger, f: ArgumentFinder) -> Arguments:
         return Arguments(sources=sources, targets=targets, how="passive")
     sources = subj_actors
     if frame == "transfer":
-        has_with = any(c.dep_ == "prep" and c.lower_ == "with" for c in v.children)
+        has_with = any(c.dep_ == "prep" and c.lower_ == "with" for c in children(v))
         direct = f.dep_actors(v, ("dobj", "obj"), nested=False)
         targets = f.targets_by_spec(v, ("dative", "to", "for"), arg_heads, nested=False)
         if not targets and (has_with or direct):
@@ -643,8 +644,8 @@ def _verbal(v, trig: Trigger, f: ArgumentFinder) -> Arguments:
             targets = f.targets_by_spec(v, trig.target, arg_heads)
         if not targets:
             # "helping Russia arm itself": the one helped is the complement's subject
-            targets = [a for c in v.children if c.dep_ in ("ccomp", "xcomp")
-                       for s in c.children if s.dep_ == "nsubj" for a in f.np_actors(s, nested=False)]
+            targets = [a for c in children(v) if c.dep_ in ("ccomp", "xcomp")
+                       for s in children(c) if s.dep_ == "nsubj" for a in f.np_actors(s, nested=False)]
         return Arguments(sources=sources, targets=targets, how="transfer")
     if frame == "symmetric":
         # "discussed the deal": what is discussed is not a participant
@@ -656,7 +657,7 @@ def _verbal(v, trig: Trigger, f: ArgumentFinder) -> Arguments:
     spec = trig.target
     if stative and "dobj" in spec and "to" not in spec:
         spec = (*spec, "to")  # what the subject is opposed or committed to
-    required = [c for c in v.children if c.dep_ in ("dobj", "obj") and c.lemma_.lower() in trig.requires]
+    required = [c for c in children(v) if c.dep_ in ("dobj", "obj") and c.lemma_.lower() in trig.requires]
     if required:
         # "impose sanctions on X": the object is part of the trigger, not its target
         spec = tuple(x for x in spec if x != "dobj")
@@ -671,7 +672,7 @@ def _verbal(v, trig: Trigger, f: ArgumentFinder) -> Arguments:
         # "violated a ban by X", "defied X's order": defiance is aimed at whoever issued the rule
         targets = [a for c in required for a in f.np_actors(c)]
     if not targets and trig.type in THING_TARGET_TYPES:
-        targets = _thing_targets([c for c in v.children if c.dep_ in ("dobj", "obj")], f)
+        targets = _thing_targets([c for c in children(v) if c.dep_ in ("dobj", "obj")], f)
     if not targets and trig.type == "MOBILIZE":
         targets = _purpose_targets(v, f)
     if not targets and trig.type == "REQUEST":
@@ -684,7 +685,7 @@ def _verbal(v, trig: Trigger, f: ArgumentFinder) -> Arguments:
     type_override = None
     if not targets and trig.type == "ACCUSE":
         # "condemned it": the event just reported
-        for c in v.children:
+        for c in children(v):
             if c.dep_ in ("dobj", "obj") and c.lower_ in EVENT_PRONOUNS and f.actors.at(c.i) is None:
                 targets = f.memory.recall(v.i, HOSTILE_TYPES)
     if targets and frame == "speech" and trig.type == "THREATEN" and _states_wrongdoing(v):
@@ -695,8 +696,8 @@ def _verbal(v, trig: Trigger, f: ArgumentFinder) -> Arguments:
     if not targets and frame == "speech":
         # "warned that the U.S. is violating ...": the complement's subject is the target; also
         # of a participle on the object ("issued a declaration demanding that X free ...")
-        clauses = list(v.children) + [g for o in v.children if o.dep_ in ("dobj", "obj") for a in o.children
-                                      if a.dep_ == "acl" and a.pos_ == "VERB" for g in a.children]
+        clauses = list(children(v)) + [g for o in children(v) if o.dep_ in ("dobj", "obj") for a in children(o)
+                                      if a.dep_ == "acl" and a.pos_ == "VERB" for g in children(a)]
         for c in clauses:
             if c.dep_ in ("ccomp", "xcomp") and c.pos_ in CLAUSE_VERB_POS:
                 targets += _clause_subject_actors(c, f)
@@ -709,8 +710,8 @@ def _verbal(v, trig: Trigger, f: ArgumentFinder) -> Arguments:
         # not an open question ("investigate whether Y used ...": nothing is said of Y yet), nor
         # a material act ("the visit demonstrates that Y ..." shows, it is no protest), nor a
         # report ("X said Y is about to ...": the content is coded on its own)
-        targets = next((found for c in v.children if c.dep_ == "ccomp" and c.pos_ in CLAUSE_VERB_POS
-                        and not any(m.dep_ == "mark" and m.lower_ in QUESTION_MARKS for m in c.children)
+        targets = next((found for c in children(v) if c.dep_ == "ccomp" and c.pos_ in CLAUSE_VERB_POS
+                        and not any(m.dep_ == "mark" and m.lower_ in QUESTION_MARKS for m in children(c))
                         if (found := [a for a in _clause_subject_actors(c, f) if a not in sources])), [])
     return Arguments(sources=sources, targets=targets, how="active", type_override=type_override,
                      from_place=from_place)
@@ -738,16 +739,16 @@ EVENT_PRONOUNS = frozenset({"it", "this", "that"})
 def _predicates(v) -> list:
     """What a characterisation says something is: "as X", an object predicate, "called it X"."""
     out = []
-    heads = [v] + [c for c in v.children if c.dep_ in ("dobj", "obj")]
+    heads = [v] + [c for c in children(v) if c.dep_ in ("dobj", "obj")]
     for h in heads:
-        for c in h.children:
+        for c in children(h):
             if c.dep_ == "prep" and c.lower_ == "as":
-                out += [g for g in c.children if g.dep_ == "pobj"]
+                out += [g for g in children(c) if g.dep_ == "pobj"]
             elif h is v and c.dep_ in ("oprd", "attr"):
                 out.append(c)
-    for c in v.children:
+    for c in children(v):
         if c.dep_ == "ccomp":
-            out += [g for g in c.children if g.dep_ in ("attr", "oprd", "acomp")]
+            out += [g for g in children(c) if g.dep_ in ("attr", "oprd", "acomp")]
     return out
 
 
@@ -772,8 +773,8 @@ def _label(v, trig: Trigger, f: ArgumentFinder, subj: list) -> Arguments:
     if pred is None:
         return Arguments()
     sources = [a for s in subj for a in f.np_actors(s, nested=False)]
-    objs = [c for c in v.children if c.dep_ in ("dobj", "obj") and c is not pred]
-    objs += [g for c in v.children if c.dep_ == "ccomp" for g in c.children if g.dep_ in SUBJECT_DEPS | {"nsubjpass"}]
+    objs = [c for c in children(v) if c.dep_ in ("dobj", "obj") and c is not pred]
+    objs += [g for c in children(v) if c.dep_ == "ccomp" for g in children(c) if g.dep_ in SUBJECT_DEPS | {"nsubjpass"}]
     targets: list[str] = []
     for o in objs:
         if o.lower_ in EVENT_PRONOUNS and f.actors.at(o.i) is None:
@@ -789,12 +790,12 @@ def _label(v, trig: Trigger, f: ArgumentFinder, subj: list) -> Arguments:
 
 def _states_wrongdoing(v) -> bool:
     """A say-type verb whose complement clause reports a present or past act, not a future one."""
-    clause = next((c for c in v.children if c.dep_ == "ccomp" and c.pos_ in CLAUSE_VERB_POS), None)
+    clause = next((c for c in children(v) if c.dep_ == "ccomp" and c.pos_ in CLAUSE_VERB_POS), None)
     return clause is not None and not _is_future_threat(clause)
 
 
 def _is_future_threat(clause) -> bool:
-    return any(c.dep_ == "aux" and c.lower_ in ("will", "would", "'ll", "could") for c in clause.children)
+    return any(c.dep_ == "aux" and c.lower_ in ("will", "would", "'ll", "could") for c in children(clause))
 
 
 def _quantity_head(n):
@@ -811,7 +812,7 @@ def _trailing_preps(n) -> list:
     if n.dep_ not in ("dobj", "obj") or h.pos_ not in CLAUSE_VERB_POS:
         return []
     end = n.right_edge.i
-    for c in h.children:
+    for c in children(h):
         if c.dep_ == "prep" and c.i > end and all(
                 t.dep_ in ("npadvmod", "amod", "advmod") or t.head.dep_ == "npadvmod"
                 for t in n.doc[end + 1:c.i]):
@@ -833,17 +834,17 @@ def _nominal(n, trig: Trigger, f: ArgumentFinder) -> Arguments:
         if len(between) >= 2 and not sources:
             return Arguments(sources=between, pairwise=True, how="nominal-between")
         if len(sources) >= 2 and not f.targets_by_spec(n, spec, extra, nested=False) and (
-                light is None or any(c.dep_ in SUBJECT_DEPS for c in light.children)):
+                light is None or any(c.dep_ in SUBJECT_DEPS for c in children(light))):
             return Arguments(sources=sources, pairwise=True, how="nominal-pairs")
     targets = f.targets_by_spec(n, spec, extra, nested=False)
     if not targets and light is None and q is None:
         targets = f.targets_by_spec(n, spec, _trailing_preps(n), nested=False)
     # participle carrying the nominal's recipient: "support provided by X to Y"
     if not targets:
-        for c in n.children:
+        for c in children(n):
             if c.dep_ == "acl":
                 targets = f.targets_by_spec(c, ("to", "for", "against", "on"), [
-                    g for a in c.children if a.dep_ == "agent" for g in a.children], nested=False)
+                    g for a in children(c) if a.dep_ == "agent" for g in children(a)], nested=False)
                 if targets:
                     break
     # "with support from X": the recipient is whoever acts in the clause the phrase modifies
@@ -860,8 +861,8 @@ def _nominal(n, trig: Trigger, f: ArgumentFinder) -> Arguments:
         if targets and not sources:
             sources = f.prep_actors(n, ("of",), nested=False)
     if not targets and trig.type in THING_TARGET_TYPES:
-        targets = _thing_targets([g for c in n.children if c.dep_ == "prep" and c.lower_ == "of"
-                                  for g in c.children if g.dep_ == "pobj"], f)
+        targets = _thing_targets([g for c in children(n) if c.dep_ == "prep" and c.lower_ == "of"
+                                  for g in children(c) if g.dep_ == "pobj"], f)
     if not targets and trig.frame == "speech":
         targets = _content_subjects(n, f)
     from_place = False
@@ -888,12 +889,12 @@ def counterpart_targets(v, f: ArgumentFinder, depth: int = 0) -> list[str]:
     ("boycott contact with X" is a cut in relations with X)."""
     if v.pos_ not in CLAUSE_VERB_POS:
         return []
-    things = [c for c in v.children if c.dep_ in ("dobj", "obj")]
+    things = [c for c in children(v) if c.dep_ in ("dobj", "obj")]
     found = _thing_targets(things, f, preps=("with",))
     # "would allow the return of X's inspectors", "rejected the proposal of X": whose act it is
     found = found or [a for t in things if t.pos_ == "NOUN" and f.actors.at(t.i) is None
-                      for p in t.children if p.dep_ == "prep" and p.lower_ == "of"
-                      for g in p.children if g.dep_ == "pobj" for a in f.np_actors(g)]
+                      for p in children(t) if p.dep_ == "prep" and p.lower_ == "of"
+                      for g in children(p) if g.dep_ == "pobj" for a in f.np_actors(g)]
     if found or depth > 0:
         return found
     # "rejected an invitation to attend a meeting of X", "accepted a formula for ending its
@@ -901,9 +902,9 @@ def counterpart_targets(v, f: ArgumentFinder, depth: int = 0) -> list[str]:
     for t in things:
         if t.pos_ != "NOUN" or f.actors.at(t.i) is not None:
             continue
-        for c in t.children:
+        for c in children(t):
             acts = [c] if c.dep_ == "acl" and _has_to(c) else [
-                g for g in c.children if g.dep_ == "pcomp" and g.tag_ == "VBG"] if (
+                g for g in children(c) if g.dep_ == "pcomp" and g.tag_ == "VBG"] if (
                 c.dep_ == "prep" and c.lower_ == "for") else []
             for act in acts:
                 found = counterpart_targets(act, f, depth + 1)
@@ -916,16 +917,16 @@ def _thing_targets(things, f: ArgumentFinder, depth: int = 0, preps=THING_PREPS)
     for t in things:
         if t.pos_ not in ("NOUN", "PROPN") or f.actors.at(t.i) is not None:
             continue
-        for c in t.children:
+        for c in children(t):
             if c.dep_ == "prep" and c.lower_ in preps:
-                out = [a for g in c.children if g.dep_ == "pobj" for a in f.np_actors(g, nested=False)
+                out = [a for g in children(c) if g.dep_ == "pobj" for a in f.np_actors(g, nested=False)
                        or _origin(g, f)]
                 if out:
                     return out
         if depth < 2:
             # "part of a programme for X", "a halt to deliveries of aid to X"
-            out = _thing_targets([g for c in t.children if c.dep_ == "prep" and c.lower_ == "of"
-                                  for g in c.children if g.dep_ == "pobj"], f, depth + 1, preps)
+            out = _thing_targets([g for c in children(t) if c.dep_ == "prep" and c.lower_ == "of"
+                                  for g in children(c) if g.dep_ == "pobj"], f, depth + 1, preps)
             if out:
                 return out
     return []
@@ -941,17 +942,17 @@ def _origin(g, f: ArgumentFinder) -> list[str]:
 def _content_subjects(n, f: ArgumentFinder) -> list[str]:
     """"its demand that X ease ...", "the accusation that X armed ...": a speech noun's content
     clause names whom the demand or charge is aimed at, by its own subject."""
-    clauses = [c for c in n.children if c.dep_ in ("acl", "ccomp")]
+    clauses = [c for c in children(n) if c.dep_ in ("acl", "ccomp")]
     if n.dep_ in ("dobj", "obj"):
         # "reiterated its demand today that X ...": the parser hangs the clause on the verb
         end = n.right_edge.i
-        clauses += [c for c in n.head.children if c.dep_ == "ccomp" and c.i > end
-                    and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+        clauses += [c for c in children(n.head) if c.dep_ == "ccomp" and c.i > end
+                    and any(m.dep_ == "mark" and m.lower_ == "that" for m in children(c))
                     and not any(t.pos_ in CLAUSE_VERB_POS or t.is_punct for t in n.doc[end + 1:c.left_edge.i])]
     for c in clauses:
         if c.pos_ not in CLAUSE_VERB_POS:
             continue
-        subj = [s for s in c.children if s.dep_ in SUBJECT_DEPS]
+        subj = [s for s in children(c) if s.dep_ in SUBJECT_DEPS]
         if subj and subj[0].tag_ not in ("WDT", "WP") and subj[0].lower_ not in SELF_PRONOUNS:
             out = [a for s in subj for a in f.np_actors(s, nested=False)]
             if out:
@@ -963,7 +964,7 @@ def _condition_targets(v, f: ArgumentFinder) -> list[str]:
     """"threatened to strike unless X withdraws", "... if X goes ahead": a threat is aimed at
     whoever the condition asks to act."""
     for t in v.subtree:
-        if t.dep_ != "advcl" or not any(m.dep_ == "mark" and m.lower_ in CONDITION_MARKS for m in t.children):
+        if t.dep_ != "advcl" or not any(m.dep_ == "mark" and m.lower_ in CONDITION_MARKS for m in children(t)):
             continue
         h = t.head
         while h.i != v.i and h.dep_ in ("xcomp", "advcl", "conj", "dobj", "acl", "pobj", "prep", "relcl"):
@@ -981,16 +982,16 @@ def _condition_targets(v, f: ArgumentFinder) -> list[str]:
 def _for_subjects(v, f: ArgumentFinder) -> list[str]:
     """"pushed for X to support the plan", "is pressing for X to release ...": a demand is aimed at
     whoever the "for ... to" clause asks to act."""
-    for c in v.children:
-        if c.dep_ in ("advcl", "ccomp") and any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children):
-            out = [a for s in c.children if s.dep_ == "nsubj" for a in f.np_actors(s, nested=False)]
+    for c in children(v):
+        if c.dep_ in ("advcl", "ccomp") and any(m.dep_ == "mark" and m.lower_ == "for" for m in children(c)):
+            out = [a for s in children(c) if s.dep_ == "nsubj" for a in f.np_actors(s, nested=False)]
             if out:
                 return out
     # the parser may hang "for X" on the verb and the infinitive after it
-    starts = {c.left_edge.i for c in v.children if c.dep_ in ("advcl", "xcomp") and _has_to(c)}
-    for p in v.children:
+    starts = {c.left_edge.i for c in children(v) if c.dep_ in ("advcl", "xcomp") and _has_to(c)}
+    for p in children(v):
         if p.dep_ == "prep" and p.lower_ == "for":
-            for g in p.children:
+            for g in children(p):
                 if g.dep_ == "pobj" and g.right_edge.i + 1 in starts:
                     out = f.np_actors(g, nested=False)
                     if out:
@@ -1001,11 +1002,11 @@ def _for_subjects(v, f: ArgumentFinder) -> list[str]:
 def _purpose_targets(v, f: ArgumentFinder) -> list[str]:
     """"mobilized reservists for a war against X", "massed troops for an offensive on Y": forces
     gathered for a hostile act are aimed at that act's target."""
-    for h in [v] + [c for c in v.children if c.dep_ in ("dobj", "obj")]:
-        for p in h.children:
+    for h in [v] + [c for c in children(v) if c.dep_ in ("dobj", "obj")]:
+        for p in children(h):
             if p.dep_ != "prep" or p.lower_ != "for":
                 continue
-            for g in p.children:
+            for g in children(p):
                 trig = f.is_trigger_noun(g) if g.dep_ == "pobj" and g.pos_ == "NOUN" else None
                 if trig is not None and trig.type in HOSTILE_TYPES:
                     found = _nominal(g, trig, f).targets
@@ -1017,37 +1018,37 @@ def _purpose_targets(v, f: ArgumentFinder) -> list[str]:
 def _act_heads(v) -> list:
     """The verb, its object, and the acts it announces ("threatened to ban voting in X"); a
     participle on the object places the measure acted on ("lifted the curfew imposed in X")."""
-    objs = [c for c in v.children if c.dep_ in ("dobj", "obj")]
+    objs = [c for c in children(v) if c.dep_ in ("dobj", "obj")]
     heads = [v] + objs + [a for o in objs for a in _participles(o)]
-    for c in v.children:
+    for c in children(v):
         if c.dep_ == "xcomp" and c.pos_ == "VERB":
-            heads += [c] + [g for g in c.children if g.dep_ in ("dobj", "obj")]
+            heads += [c] + [g for g in children(c) if g.dep_ in ("dobj", "obj")]
         elif c.dep_ == "advcl" and (c.tag_ == "VBG" or any(
-                m.dep_ in ("advmod", "mark") and m.lower_ == "when" for m in c.children)):
+                m.dep_ in ("advmod", "mark") and m.lower_ == "when" for m in children(c))):
             # "killed 23 people when they blew themselves up in X", "opened fire, killing two in Y"
             heads.append(c)
     # "declared a state of siege in X, suspending ... and arresting opponents": a participle
     # clause happens where its governing clause does
     t = v.head if v.dep_ == "conj" and v.head.dep_ == "advcl" and v.head.tag_ == "VBG" else v
     if t.dep_ == "advcl" and t.tag_ == "VBG" and t.head.pos_ in CLAUSE_VERB_POS:
-        heads += [t.head] + [c for c in t.head.children if c.dep_ in ("dobj", "obj")]
+        heads += [t.head] + [c for c in children(t.head) if c.dep_ in ("dobj", "obj")]
     return heads
 
 
 def _counted_objects(v) -> list:
     """"kidnapped up to 16 Russian engineers": the parser may read "up" as the verb's particle and
     "to 16 ..." as a phrase of the verb; the counted noun is the object."""
-    ups = [c for c in v.children if c.dep_ == "prt" and c.lower_ == "up"]
+    ups = [c for c in children(v) if c.dep_ == "prt" and c.lower_ == "up"]
     if not ups:
         return []
     # "to" hangs from the verb or from the particle
-    return [g for h in (v, *ups) for p in h.children if p.dep_ == "prep" and p.lower_ == "to"
-            for g in p.children if g.dep_ == "pobj" and any(n.dep_ == "nummod" for n in g.children)]
+    return [g for h in (v, *ups) for p in children(h) if p.dep_ == "prep" and p.lower_ == "to"
+            for g in children(p) if g.dep_ == "pobj" and any(n.dep_ == "nummod" for n in children(g))]
 
 
 def _participles(n) -> list:
     """Past participles on a noun: "the curfew imposed in X", "restrictions introduced in X"."""
-    return [a for a in n.children if a.dep_ == "acl" and a.tag_ == "VBN"]
+    return [a for a in children(n) if a.dep_ == "acl" and a.tag_ == "VBN"]
 
 
 def _place_preps(trig: Trigger) -> frozenset[str]:
@@ -1080,7 +1081,7 @@ def in_complement(tok, gov, max_steps: int = 5, that_clause: bool = True) -> boo
         if on_gov and (t.dep_ in ("conj", "relcl", "acl") or (t.dep_ == "ccomp" and not that_clause)):
             return False  # a second act of the same subject, or a clause on the verb itself
         if t.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in BACKGROUND_CLAUSE_MARKS
-                                     for m in t.children):
+                                     for m in children(t)):
             return False
         t, steps = t.head, steps + 1
     return t.i == gov.i and tok.i != gov.i

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from ..actors.index import ActorIndex
+from ..nlp import children
 from ..records import Article, Event, Quote, Span
 from .arguments import (ANAPHORIC_DETS, COUNTERPART_TYPES, SELF_PRONOUNS, ArgumentFinder, Arguments, counterpart_targets,
                         find_arguments, in_complement, light_verb_of)
@@ -242,14 +243,14 @@ def _not_harmed(tok, finder: ArgumentFinder, targets: list[str]) -> list[str]:
     """"Putin ordered an attack on Ukraine", "called for strikes on X": the party named inside the
     harm ordered or called for is its victim, not the one asked."""
     harmed: set[str] = set()
-    for o in tok.children:
-        objs = [o] if o.dep_ in ("dobj", "obj") else [g for g in o.children if g.dep_ == "pobj"] \
+    for o in children(tok):
+        objs = [o] if o.dep_ in ("dobj", "obj") else [g for g in children(o) if g.dep_ == "pobj"] \
             if o.dep_ == "prep" and o.lower_ == "for" else []
         for g in objs:
             trig = finder.is_trigger_noun(g)
             if trig is not None and trig.type in COMMANDED_HARM:
                 # the phrases after the noun ("on Ukraine"), not its modifiers ("a U.N. presence": the doer)
-                harmed.update(a for p in g.children if p.dep_ == "prep" for t in p.subtree
+                harmed.update(a for p in children(g) if p.dep_ == "prep" for t in p.subtree
                               for a in finder.actors.all_at(t.i))
                 harmed.update(finder.usable(a) for a in list(harmed))
     return [t for t in targets if t not in harmed]
@@ -258,15 +259,15 @@ def _not_harmed(tok, finder: ArgumentFinder, targets: list[str]) -> list[str]:
 def _helps_do(tok) -> bool:
     """"X helped broker the deal", "assisted in drafting": helping do something names that act,
     not aid given to anyone (that needs a recipient: "helped Russia arm itself")."""
-    return tok.lemma_.lower() in ("help", "assist") and any(c.dep_ in ("xcomp", "ccomp") for c in tok.children) \
-        and not any(c.dep_ in ("dobj", "obj") for c in tok.children)
+    return tok.lemma_.lower() in ("help", "assist") and any(c.dep_ in ("xcomp", "ccomp") for c in children(tok)) \
+        and not any(c.dep_ in ("dobj", "obj") for c in children(tok))
 
 
 def _protest_purpose(d: _Draft, drafts: list[_Draft]) -> bool:
     """"Thousands rallied in X to protest against the government": the infinitive says what the
     rally was for; one protest, coded on the rally (which takes its target from it)."""
     if d.type not in ("ACCUSE", "PROTEST") or d.tok.dep_ not in ("advcl", "xcomp") or not any(
-            c.dep_ == "aux" and c.lower_ == "to" for c in d.tok.children):
+            c.dep_ == "aux" and c.lower_ == "to" for c in children(d.tok)):
         return False
     return any(o is not d and o.tok.i == d.tok.head.i and o.type == "PROTEST" and set(o.sources) == set(d.sources)
                for o in drafts)
@@ -275,9 +276,9 @@ def _protest_purpose(d: _Draft, drafts: list[_Draft]) -> bool:
 def _protected_place(tok, finder: ArgumentFinder, sources: list[str]) -> list[str]:
     """Peacekeepers protect the state they are sent to: "contribute troops to a force in X",
     "NATO peacekeeping troops arrived in X"."""
-    heads = [tok, *(c for c in tok.children if c.dep_ in ("dobj", "obj"))]
-    found = [a for h in heads for p in h.children if p.dep_ in ("prep", "dative") and p.lower_ == "to"
-             for g in p.children if g.dep_ == "pobj" for a in finder.places_in(g) if a not in sources]
+    heads = [tok, *(c for c in children(tok) if c.dep_ in ("dobj", "obj"))]
+    found = [a for h in heads for p in children(h) if p.dep_ in ("prep", "dative") and p.lower_ == "to"
+             for g in children(p) if g.dep_ == "pobj" for a in finder.places_in(g) if a not in sources]
     return found or (place_target(tok, finder, sources) if _arrives(tok) else [])
 
 
@@ -452,7 +453,7 @@ def _is_claim(tok, locator: QuoteLocator) -> bool:
     for anc in (tok, *tok.ancestors):
         if anc.lemma_.lower() in SAY_VERBS:
             break
-        if anc.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in BACKGROUND_MARKS for c in anc.children):
+        if anc.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in BACKGROUND_MARKS for c in children(anc)):
             return False  # "... as it carries out the war": background, not the claim
     q = locator.quote_at(tok.idx)
     if q is None:
@@ -491,9 +492,9 @@ def _accusations(drafts: list[_Draft], actors: ActorIndex, locator: QuoteLocator
 def _recalled(d: _Draft, actors: ActorIndex) -> bool:
     """"The Kremlin said the strikes targeted military sites": an event already reported, whose
     doer the sentence does not name, is described, not alleged (the doer came from memory)."""
-    named_by = [d.tok] + [c for c in d.tok.children if c.dep_ in ("nsubj", "nsubjpass")]
+    named_by = [d.tok] + [c for c in children(d.tok) if c.dep_ in ("nsubj", "nsubjpass")]
     if not any(t.pos_ == "NOUN" and actors.at(t.i) is None and any(
-            c.dep_ == "det" and c.lower_ in ANAPHORIC_DETS for c in t.children) for t in named_by):
+            c.dep_ == "det" and c.lower_ in ANAPHORIC_DETS for c in children(t)) for t in named_by):
         return False
     sent = d.tok.sent
     named = set(actors.in_range(sent.start, sent.end))

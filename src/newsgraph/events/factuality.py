@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..nlp import children
 from .anaphora import finite_after_infinitive
 from .arguments import LIGHT_VERBS
 from .speech import SAY_VERBS
@@ -89,13 +90,13 @@ def _clause_cue(v) -> Factuality | None:
 
     Negation wins over a modal on the same head: "will not meet" is a refusal, not a plan.
     """
-    for c in v.children:
+    for c in children(v):
         low = c.lower_
         if c.dep_ == "neg" or (c.dep_ in ("det", "advmod") and low in ("no", "never")):
             return Factuality("negated", low)
         if c.dep_ in ("nsubj", "nsubjpass") and v.pos_ in ("VERB", "AUX") and _negative_subject(c):
             return Factuality("negated", c.lower_ if c.lower_ in SUBJECT_NEGATORS else "neither")
-    for c in v.children:
+    for c in children(v):
         low = c.lower_
         if c.dep_ == "aux" and low in MODAL:
             if low == "would" and _has_child_lemma(v, "like"):
@@ -124,24 +125,24 @@ def _is_background(noun, prep) -> bool:
         return True
     # "in its war", "in the war": a known event, not one being planned
     return p == "in" and any(c.dep_ in ("poss", "det") and c.lower_ not in ("a", "an", "any", "no")
-                             for c in noun.children)
+                             for c in children(noun))
 
 
 def _negative_subject(subj) -> bool:
     """"Neither X nor Y attacked", "no country sent troops", "none of them voted": nobody did it."""
     if subj.lower_ in SUBJECT_NEGATORS:
         return True
-    return any(c.dep_ in ("det", "preconj") and c.lower_ in ("neither", "no") for c in subj.children)
+    return any(c.dep_ in ("det", "preconj") and c.lower_ in ("neither", "no") for c in children(subj))
 
 
 def _has_child_lemma(v, lemma: str) -> bool:
-    return any(c.lemma_.lower() == lemma for c in v.children)
+    return any(c.lemma_.lower() == lemma for c in children(v))
 
 
 def _backshifted(v) -> bool:
     """"X said it would boycott the talks": the reported "will" of a past statement, not a
     hypothetical ("would have boycotted" stays one)."""
-    if any(c.dep_ == "aux" and c.lower_ == "have" for c in v.children):
+    if any(c.dep_ == "aux" and c.lower_ == "have" for c in children(v)):
         return False
     while v.dep_ == "conj" and v.head is not v:
         v = v.head
@@ -150,7 +151,7 @@ def _backshifted(v) -> bool:
 
 
 def _has_to(v) -> bool:
-    return any(c.dep_ == "aux" and c.tag_ == "TO" for c in v.children)
+    return any(c.dep_ == "aux" and c.tag_ == "TO" for c in children(v))
 
 
 def factuality_of(trigger) -> Factuality:
@@ -190,7 +191,7 @@ def factuality_of(trigger) -> Factuality:
             if head.lower_ in GOVERNOR_NOUNS:
                 return Factuality(GOVERNOR_NOUNS[head.lower_], head.lower_)
             break  # a phrase modifying an ordinary noun
-        if dep == "xcomp" and hl in HEARSAY and any(c.dep_ == "auxpass" for c in head.children):
+        if dep == "xcomp" and hl in HEARSAY and any(c.dep_ == "auxpass" for c in children(head)):
             return Factuality("alleged", hl)  # "X is said to have attacked", "is believed to hold"
         if dep in ("xcomp", "ccomp", "advcl", "acl", "pcomp", "relcl") and hl in GOVERNOR and not (
                 dep == "relcl") and not (hl in INFINITIVE_GOVERNORS and not _has_to(t)):
@@ -220,7 +221,7 @@ def factuality_of(trigger) -> Factuality:
             break
         if dep not in CLIMB_DEPS:
             break
-        if dep == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children):
+        if dep == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in children(t)):
             break
         if finite_after_infinitive(t):
             t = head.head  # "called on X to release ... and threatened to ...": not what was called for

@@ -92,9 +92,13 @@ class Lexicon:
     # PETRARCH discard phrases by first word (petrarch_verbs.Discard): their sentence, or article,
     # triggers nothing
     discards: dict[str, list] = field(default_factory=dict)
+    # triggers._lexical_head answers by (pos, lemma, lower, tag) string ids; they depend on the
+    # entries, so every change to them empties this
+    heads_memo: dict = field(default_factory=dict, repr=False, compare=False)
 
     def add(self, trig: Trigger, replace: bool = False) -> None:
         key = (trig.lemma, trig.pos)
+        self.heads_memo.clear()
         entries = self.index.setdefault(key, [])
         if replace:
             entries[:] = [e for e in entries if e.requires != trig.requires]
@@ -109,6 +113,7 @@ class Lexicon:
         """``add`` for a whole file at once: one pass per head instead of one per entry.
         ``whole_heads``: the new entries replace every entry of their head (a verb dictionary
         decides all a verb codes), not just those with the same required words."""
+        self.heads_memo.clear()
         grouped: dict[tuple[str, str], list[Trigger]] = {}
         for t in trigs:
             grouped.setdefault((t.lemma, t.pos), []).append(t)

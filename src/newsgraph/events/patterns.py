@@ -39,6 +39,7 @@ from __future__ import annotations
 
 from ..actors.agents import is_agent
 from ..actors.normalise import fold
+from ..nlp import children
 from .arguments import CONDITION_MARKS, SELF_PRONOUNS, Arguments, ArgumentFinder, required_tokens
 from .factuality import Factuality
 from .lexicon import Trigger
@@ -107,10 +108,10 @@ def stands_alone(trig: Trigger) -> bool:
 def complete_arguments(tok, trig: Trigger, finder: ArgumentFinder, args: Arguments) -> Arguments:
     """Fill targets the frame rules left empty (see the module docstring)."""
     if trig.type == "REQUEST" and not trig.requires and trig.lemma in ATTEMPT_LEMMAS and any(
-            c.dep_ == "xcomp" for c in tok.children):
+            c.dep_ == "xcomp" for c in children(tok)):
         return Arguments(sources=[], targets=[], how="attempt")  # "sought to ease tensions": tried, asked no one
     if trig.type == "PROTEST" and trig.pos == "verb" and tok.lemma_.lower() in SHOW_LEMMAS and any(
-            c.dep_ in ("ccomp", "dobj", "obj") for c in tok.children):
+            c.dep_ in ("ccomp", "dobj", "obj") for c in children(tok)):
         return Arguments(sources=[], targets=[], how="shows")  # "the visit demonstrates that ...": shows
     if trig.pos == "noun" and trig.requires and not args.targets:
         args = _through_required_words(tok, trig, finder, args)
@@ -174,7 +175,7 @@ def complete_arguments(tok, trig: Trigger, finder: ArgumentFinder, args: Argumen
             args.targets, args.how = found, "complement"
             return args
     # not when a coordinated verb holds the object ("X and Y are backing and arming Z")
-    shared_object = any(c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") for c in tok.children) or tok.dep_ == "conj"
+    shared_object = any(c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") for c in children(tok)) or tok.dep_ == "conj"
     # not visits and hosting: "X and Y welcomed the decision" is not X hosting Y
     if trig.type in RECIPROCAL_TYPES and trig.mode != "visit" and len(args.sources) > 1 \
             and _own_subject(tok) and not shared_object and not _one_sided(tok, trig):
@@ -202,17 +203,17 @@ def investigated_doers(v, trig: Trigger, finder: ArgumentFinder, sources: list[s
     """Who did what is investigated: the "by" agent or possessor of the thing looked into
     ("an investigation into abuses committed by X", "investigated X's role in ...")."""
     heads = [v, *required_tokens(v, trig)]
-    things = [c for h in heads for c in h.children
+    things = [c for h in heads for c in children(h)
               if c.dep_ in ("dobj", "obj") and c.lemma_.lower() not in trig.requires]
-    things += [g for h in heads for p in h.children if p.dep_ == "prep" and p.lower_ in INVESTIGATED_PREPS
-               for g in p.children if g.dep_ == "pobj"]
+    things += [g for h in heads for p in children(h) if p.dep_ == "prep" and p.lower_ in INVESTIGATED_PREPS
+               for g in children(p) if g.dep_ == "pobj"]
     out: list[str] = []
     for t in things:
-        for c in t.children:
+        for c in children(t):
             if c.dep_ == "poss":
                 out += finder.np_actors(c, nested=False)
             elif c.dep_ in ("acl", "relcl"):
-                out += [a for ag in c.children if ag.dep_ == "agent" for g in ag.children if g.dep_ == "pobj"
+                out += [a for ag in children(c) if ag.dep_ == "agent" for g in children(ag) if g.dep_ == "pobj"
                         for a in finder.np_actors(g, nested=False)]
     out = [a for a in dict.fromkeys(out) if a not in sources]
     if not out and v.dep_ in ("advcl", "xcomp") and v.head.pos_ == "VERB":
@@ -224,9 +225,9 @@ def investigated_doers(v, trig: Trigger, finder: ArgumentFinder, sources: list[s
 def punished_parties(v, finder: ArgumentFinder, sources: list[str]) -> list[str]:
     """Whom the sanctions a verb of demand asks for are aimed at: "called for sanctions against
     X", "demanded an embargo on X" (the object, or the object of "for")."""
-    objs = [c for c in v.children if c.dep_ in ("dobj", "obj")]
-    objs += [g for p in v.children if p.dep_ == "prep" and p.lower_ == "for"
-             for g in p.children if g.dep_ == "pobj"]
+    objs = [c for c in children(v) if c.dep_ in ("dobj", "obj")]
+    objs += [g for p in children(v) if p.dep_ == "prep" and p.lower_ == "for"
+             for g in children(p) if g.dep_ == "pobj"]
     out: list[str] = []
     for o in objs:
         event = finder.is_trigger_noun(o)
@@ -239,13 +240,13 @@ def envoy_targets(v, trig: Trigger, finder: ArgumentFinder, sources: list[str]) 
     """"Summoned X's ambassador Y", "expelled the envoy of X": the envoy named as the entry's
     required object is its target, and through the envoy the state sending them."""
     out: list[str] = []
-    for o in v.children:
+    for o in children(v):
         low = o.lemma_.lower()
         if o.dep_ in ("dobj", "obj") and low in ENVOY_WORDS and low in trig.requires:
             out += [a for a in finder.np_actors(o, nested=False) if a not in sources]
-            for c in o.children:
+            for c in children(o):
                 if c.dep_ in ("poss", "appos") or (c.dep_ == "prep" and c.lower_ == "of"):
-                    heads = [g for g in c.children if g.dep_ == "pobj"] if c.dep_ == "prep" else [c]
+                    heads = [g for g in children(c) if g.dep_ == "pobj"] if c.dep_ == "prep" else [c]
                     out += [a for h in heads for a in finder.np_actors(h, nested=False) if a not in sources]
     return list(dict.fromkeys(out))
 
@@ -253,7 +254,7 @@ def envoy_targets(v, trig: Trigger, finder: ArgumentFinder, sources: list[str]) 
 def _addressed(v) -> bool:
     """"Ordered the army to attack X", "urged the council to sanction X": the demand is put to its
     object, whom the infinitive's act is asked of; X is what that act is aimed at, not who is asked."""
-    return any(c.dep_ in ("dobj", "obj") for c in v.children) and any(c.dep_ == "xcomp" for c in v.children)
+    return any(c.dep_ in ("dobj", "obj") for c in children(v)) and any(c.dep_ == "xcomp" for c in children(v))
 
 
 def _through_required_words(tok, trig: Trigger, finder: ArgumentFinder, args: Arguments) -> Arguments:
@@ -277,7 +278,7 @@ def _through_required_words(tok, trig: Trigger, finder: ArgumentFinder, args: Ar
 
 def _event_object(v, finder: ArgumentFinder) -> bool:
     return any(o.dep_ in ("dobj", "obj") and o.pos_ in ("NOUN", "PROPN") and finder.actors.at(o.i) is None
-               and finder.is_trigger_noun(o) is not None for o in v.children)
+               and finder.is_trigger_noun(o) is not None for o in children(v))
 
 
 def _state_of(finder: ArgumentFinder, actor_id: str) -> str | None:
@@ -292,7 +293,7 @@ def _welcomed_thing(v, finder: ArgumentFinder) -> bool:
     welcomed, not a visitor (the object is no actor and no word for people who visit)."""
     return v.lemma_.lower() == "welcome" and any(
         o.dep_ in ("dobj", "obj") and o.pos_ == "NOUN" and finder.actors.at(o.i) is None
-        and o.lemma_.lower() not in VISITOR_NOUNS for o in v.children)
+        and o.lemma_.lower() not in VISITOR_NOUNS for o in children(v))
 
 
 def welcomed_event_parties(v, finder: ArgumentFinder) -> list[str]:
@@ -301,7 +302,7 @@ def welcomed_event_parties(v, finder: ArgumentFinder) -> list[str]:
     act by unnamed parties is approving of them; the object's own doer, when named ("welcomed
     X's decision"), is already the target through the frame rules."""
     out: list[str] = []
-    for o in v.children:
+    for o in children(v):
         if o.dep_ not in ("dobj", "obj") or o.pos_ not in ("NOUN", "PROPN"):
             continue
         event = finder.is_trigger_noun(o)
@@ -335,11 +336,11 @@ def place_target(tok, finder: ArgumentFinder, sources: list[str]) -> list[str]:
             return found
     # "blockaded the roads into X", "cordoned off the border crossings leading to X": the place
     # the acted-on thing belongs to or leads to
-    objs = [c for c in tok.children if c.dep_ in ("dobj", "obj") and finder.actors.at(c.i) is None]
-    objs += [g for p in tok.children if p.dep_ == "prep" and p.lower_ in PARTICLE_PREPS
-             for g in p.children if g.dep_ == "pobj" and finder.actors.at(g.i) is None]
+    objs = [c for c in children(tok) if c.dep_ in ("dobj", "obj") and finder.actors.at(c.i) is None]
+    objs += [g for p in children(tok) if p.dep_ == "prep" and p.lower_ in PARTICLE_PREPS
+             for g in children(p) if g.dep_ == "pobj" and finder.actors.at(g.i) is None]
     for o in objs:
-        for h in (o, *[c for c in o.children if c.dep_ == "acl"]):
+        for h in (o, *[c for c in children(o) if c.dep_ == "acl"]):
             found = _place_after(h, PLACE_PREPS | OBJECT_PLACE_PREPS, finder, sources)
             if found:
                 return found
@@ -347,10 +348,10 @@ def place_target(tok, finder: ArgumentFinder, sources: list[str]) -> list[str]:
 
 
 def _place_after(head, preps, finder: ArgumentFinder, sources: list[str]) -> list[str]:
-    for p in head.children:
+    for p in children(head):
         if p.dep_ != "prep" or p.lower_ not in preps:
             continue
-        for g in p.children:
+        for g in children(p):
             if g.dep_ != "pobj":
                 continue
             found = [a for a in finder.np_actors(g, nested=False) if a not in sources
@@ -363,17 +364,17 @@ def _place_after(head, preps, finder: ArgumentFinder, sources: list[str]) -> lis
 def protest_target(v, finder: ArgumentFinder, sources: list[str]) -> list[str]:
     """A protest with no named target is against the authorities where it happens ("demonstrated
     in Serbia") or, for a state's own citizens, against their state ("Egyptian students rallied")."""
-    for p in v.children:
+    for p in children(v):
         if p.dep_ == "prep" and p.lower_ in ("in", "at", "throughout", "across"):
-            for g in p.children:
+            for g in children(p):
                 if g.dep_ == "pobj":
                     found = [a for a in finder.np_actors(g, nested=False) if a not in sources]
                     if found:
                         return found
     # "rioted at a jail in northern X": the state of the place named inside the phrase
-    for p in v.children:
+    for p in children(v):
         if p.dep_ == "prep" and p.lower_ in ("in", "at", "outside", "near"):
-            found = [a for g in p.children if g.dep_ == "pobj"
+            found = [a for g in children(p) if g.dep_ == "pobj"
                      for a in finder.places_in(g) if a not in sources]
             if found:
                 return found
@@ -388,16 +389,16 @@ def protest_target(v, finder: ArgumentFinder, sources: list[str]) -> list[str]:
 
 def complement_targets(v, finder: ArgumentFinder, depth: int = 0) -> list[str]:
     """Actors the infinitive complement of ``v`` acts on: its object, then its prepositions."""
-    for c in v.children:
+    for c in children(v):
         if c.dep_ != "xcomp" or c.pos_ not in ("VERB", "AUX"):
             continue
-        out = [a for d in c.children if d.dep_ in ("dobj", "obj", "dative") and d.pos_ != "ADP"
+        out = [a for d in children(c) if d.dep_ in ("dobj", "obj", "dative") and d.pos_ != "ADP"
                for a in _np(d, finder)]
         if not out:
-            for p in c.children:
+            for p in children(c):
                 # "send troops to X": spaCy labels that "to" dative or prep
                 if p.dep_ in ("prep", "dative") and p.lower_ in COMPLEMENT_PREPS:
-                    for g in p.children:
+                    for g in children(p):
                         if g.dep_ == "pobj":
                             out += _np(g, finder)
         if not out and depth < 2:
@@ -413,19 +414,19 @@ def _np(tok, finder: ArgumentFinder) -> list[str]:
     if found:
         return found
     # "restrictions on X", "assistance to X": the thing's own recipient
-    for p in tok.children:
+    for p in children(tok):
         if p.dep_ == "prep" and p.lower_ in COMPLEMENT_PREPS:
-            for g in p.children:
+            for g in children(p):
                 if g.dep_ == "pobj":
                     found += finder.np_actors(g, nested=False)
     return found
 
 
 def _own_subject(v) -> bool:
-    if any(c.dep_ in ("nsubj", "nsubjpass") for c in v.children):
+    if any(c.dep_ in ("nsubj", "nsubjpass") for c in children(v)):
         return True
     # "X and Y have agreed to undertake ...": the control verb's subject is the actors'
-    return v.dep_ == "xcomp" and any(c.dep_ == "nsubj" for c in v.head.children)
+    return v.dep_ == "xcomp" and any(c.dep_ == "nsubj" for c in children(v.head))
 
 
 def governing_lemma(tok) -> str | None:
@@ -446,8 +447,8 @@ def governing_lemma(tok) -> str | None:
 
 def _names_relations(tok) -> bool:
     """"break relations", "break off ties with", "recall its ambassador": relations are cut."""
-    objs = [c for c in tok.children if c.dep_ in ("dobj", "obj")]
-    objs += [g for p in tok.children if p.dep_ in ("prep", "prt") for g in p.children if g.dep_ == "pobj"]
+    objs = [c for c in children(tok) if c.dep_ in ("dobj", "obj")]
+    objs += [g for p in children(tok) if p.dep_ in ("prep", "prt") for g in children(p) if g.dep_ == "pobj"]
     return any(o.lemma_.lower() in RELATION_WORDS for o in objs)
 
 
@@ -455,8 +456,8 @@ def _conditional(tok, marks: frozenset[str] = CONDITION_MARKS) -> bool:
     """A clause with an "unless"/"if" condition attached: "will withdraw ... unless ..."."""
     t = tok
     for _ in range(3):
-        for c in t.children:
-            if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in marks for m in c.children):
+        for c in children(t):
+            if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in marks for m in children(c)):
                 return True
         if t.dep_ not in ("dobj", "pobj", "prep", "conj") or t.head is t:
             return False
@@ -466,14 +467,14 @@ def _conditional(tok, marks: frozenset[str] = CONDITION_MARKS) -> bool:
 
 def _ongoing(tok, gov: str | None) -> bool:
     """"will always support", "will continue to back": the stance is restated, not promised."""
-    return gov in ONGOING_WORDS or any(c.dep_ == "advmod" and c.lower_ in ONGOING_WORDS for c in tok.children)
+    return gov in ONGOING_WORDS or any(c.dep_ == "advmod" and c.lower_ in ONGOING_WORDS for c in children(tok))
 
 
 def _announced_refusal(tok, fact: Factuality) -> bool:
     """"will not accept", "would not meet", "won't send": a negated act announced with a future
     auxiliary on its own verb is a refusal (CAMEO 12), not merely an act that did not happen."""
     return fact.value == "negated" and fact.cue in ("not", "n't", "never") and tok.pos_ in ("VERB", "AUX") \
-        and any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in tok.children)
+        and any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in children(tok))
 
 
 def _readied_by(tok) -> bool:
@@ -488,7 +489,7 @@ def _readied_by(tok) -> bool:
         if t.lemma_.lower() == "prepare":
             return t.pos_ == "VERB" and t.dep_ != "acomp" and not any(
                 c.dep_ in ("auxpass", "cop") or (c.dep_ == "aux" and c.lemma_ == "be" and t.tag_ == "VBN")
-                for c in t.children)
+                for c in children(t))
     return False
 
 
@@ -605,17 +606,17 @@ def agentless_victims(tok, trig: Trigger, finder: ArgumentFinder) -> list[str]:
     of a verb whose subject is the act or weapon itself ("a car bomb killed two officers")."""
     if trig.pos != "verb" or trig.type not in AGENTLESS_TYPES or tok.pos_ != "VERB":
         return []
-    deps = {c.dep_ for c in tok.children}
+    deps = {c.dep_ for c in children(tok)}
     if "nsubjpass" in deps and "auxpass" in deps:
-        doers = [g for a in tok.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"]
+        doers = [g for a in children(tok) if a.dep_ == "agent" for g in children(a) if g.dep_ == "pobj"]
         if any(finder.np_actors(g, nested=False) or _natural_force(g) for g in doers):
             return []  # a named doer codes it otherwise; "forced from their homes by high seas" is no attack
-        victims = [v for s in tok.children if s.dep_ == "nsubjpass" for v in _np(s, finder)]
+        victims = [v for s in children(tok) if s.dep_ == "nsubjpass" for v in _np(s, finder)]
     else:
-        subjects = [s for s in tok.children if s.dep_ == "nsubj"]
+        subjects = [s for s in children(tok) if s.dep_ == "nsubj"]
         if len(subjects) != 1 or not _is_inanimate_cause(subjects[0], finder):
             return []
-        victims = [v for o in tok.children if o.dep_ in ("dobj", "obj") for v in _np(o, finder)]
+        victims = [v for o in children(tok) if o.dep_ in ("dobj", "obj") for v in _np(o, finder)]
     return [v for v in dict.fromkeys(victims) if not _only_stance_modifier(v, tok, finder)]
 
 

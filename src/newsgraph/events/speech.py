@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 
-from ..nlp import doc_tokens
+from ..nlp import children, doc_tokens
 from ..records import Quote
 
 SAY_VERBS = frozenset(
@@ -44,7 +44,7 @@ def reporting_subject(tok, actors) -> str | None:
     t = tok
     for _ in range(8):
         if t.dep_ == "ccomp" and t.head.lemma_.lower() in SAY_VERBS:
-            for c in t.head.children:
+            for c in children(t.head):
                 if c.dep_ == "nsubj":
                     a = actors.at(c.i)
                     if a is not None:
@@ -70,16 +70,16 @@ def demanded_subjects(tokens):
     for tok in tokens:
         if tok.pos_ not in ("VERB", "AUX"):
             continue
-        modal = next((c for c in tok.children if c.dep_ == "aux" and c.lower_ in DEMAND_MODALS), None)
+        modal = next((c for c in children(tok) if c.dep_ == "aux" and c.lower_ in DEMAND_MODALS), None)
         needs = tok.lemma_.lower() in ("need", "have") and any(
-            c.dep_ == "xcomp" or (c.dep_ == "advcl" and _has_to(c)) for c in tok.children
-        ) and not any(c.dep_ == "neg" for c in tok.children)
+            c.dep_ == "xcomp" or (c.dep_ == "advcl" and _has_to(c)) for c in children(tok)
+        ) and not any(c.dep_ == "neg" for c in children(tok))
         if modal is None and not needs:
             continue
-        subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        subj = next((c for c in children(tok) if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subj is not None:
             yield tok, subj
 
 
 def _has_to(v) -> bool:
-    return any(c.dep_ == "aux" and c.tag_ == "TO" for c in v.children)
+    return any(c.dep_ == "aux" and c.tag_ == "TO" for c in children(v))

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..nlp import doc_tokens
+from ..nlp import children, doc_tokens
 from .lexicon import Lexicon, Trigger
 
 _POS = {"VERB": "verb", "NOUN": "noun", "PROPN": "noun"}
@@ -23,47 +23,60 @@ class TriggerMatch:
 
 def _near_lemmas(tok) -> set[str]:
     out: set[str] = set()
-    for c in tok.children:
-        if c.dep_ == "prep" and any(g.dep_ == "pobj" and g.ent_type_ in ("DATE", "TIME") for g in c.children):
+    for c in children(tok):
+        if c.dep_ == "prep" and any(g.dep_ == "pobj" and g.ent_type_ in ("DATE", "TIME") for g in children(c)):
             continue  # "called X on Tuesday" is a phone call, not "call on"
         out.add(c.lemma_.lower())
         out.add(c.lower_)
-        for g in c.children:
+        for g in children(c):
             out.add(g.lemma_.lower())
             out.add(g.lower_)
     return out
 
 
-def _verb_stems(tok) -> tuple[str, ...]:
+def _stems(low: str, tag: str) -> tuple[str, ...]:
     """Base forms of an inflected verb the lemmatizer got wrong ("cordoned" -> "cordone"):
     the regular -ed/-ing/-s endings taken off, with and without a final e."""
-    low = tok.lower_
     for suffix, tags in (("ed", ("VBD", "VBN")), ("ing", ("VBG",)), ("s", ("VBZ",))):
-        if tok.tag_ in tags and low.endswith(suffix) and len(low) > len(suffix) + 2:
+        if tag in tags and low.endswith(suffix) and len(low) > len(suffix) + 2:
             base = low[:-len(suffix)]
             return (base, base + "e") if suffix != "s" else (base,)
     return ()
 
 
-def match_token(tok, lexicon: Lexicon) -> list[Trigger]:
-    pos = _POS.get(tok.pos_)
+def _lexical_head(pos_: str, lemma_: str, lower: str, tag: str, lexicon: Lexicon) -> tuple[str, str] | None:
+    """The (head, pos) under which the lexicon holds entries for a word, from its part of speech,
+    lemma, form and tag alone (no context), or None."""
+    pos = _POS.get(pos_)
     if pos is None:
-        return []
-    head = tok.lemma_.lower()
-    if tok.lower_ != head and (tok.lower_, pos) in lexicon.surface:
-        head = tok.lower_  # a dictionary that codes this very form apart from its lemma
+        return None
+    head = lemma_.lower()
+    if lower != head and (lower, pos) in lexicon.surface:
+        head = lower  # a dictionary that codes this very form apart from its lemma
     found = lexicon.candidates(head, pos)
-    if not found and tok.lower_ != head:
-        head = tok.lower_
+    if not found and lower != head:
+        head = lower
         found = lexicon.candidates(head, pos)
     if not found and pos == "verb":
-        for stem in _verb_stems(tok):
+        for stem in _stems(lower, tag):
             found = lexicon.candidates(stem, pos)
             if found:
                 head = stem
                 break
     if not found:
+        return None
+    return head, pos
+
+
+def match_token(tok, lexicon: Lexicon) -> list[Trigger]:
+    found = _lexical_head(tok.pos_, tok.lemma_, tok.lower_, tok.tag_, lexicon)
+    if found is None:
         return []
+    return _match_head(tok, found[0], found[1], lexicon)
+
+
+def _match_head(tok, head: str, pos: str, lexicon: Lexicon) -> list[Trigger]:
+    """The entries of the token's lexicon head whose context words are around it."""
     around = _Around(tok)
     near = (lambda: _near_lemmas(tok) | around.following_words()) if (head, pos) in lexicon.ordered else (
         lambda: _near_lemmas(tok))
@@ -173,11 +186,33 @@ def find_triggers(doc, lexicon: Lexicon) -> list[TriggerMatch]:
         skip = _discarded(doc, lexicon.discards)
         if skip is None:
             return []
+    import numpy  # with spaCy, imported lazily as in nlp.py
+    from spacy.attrs import LEMMA, LOWER, POS, TAG
+    from spacy.symbols import NOUN, PROPN, VERB
+
+    # the lexicon part of a match depends on these four attributes only: read them as one array
+    # and answer each combination once per lexicon (a few thousand words trigger in 60k)
+    memo = lexicon.heads_memo
+    if len(memo) > MEMO_LIMIT:
+        memo.clear()  # a long ingest meets ever new words
+    rows = doc.to_array([POS, LEMMA, LOWER, TAG])
+    at = numpy.flatnonzero(numpy.isin(rows[:, 0], (NOUN, PROPN, VERB)))  # the parts of speech in _POS
+    toks = doc_tokens(doc)
     out = []
-    for tok in doc_tokens(doc):
-        if skip and tok.i in skip:
+    for i, row in zip(at.tolist(), rows[at].tolist()):
+        key = tuple(row)
+        found = memo.get(key, _UNSEEN)
+        if found is _UNSEEN:
+            tok = toks[i]
+            found = memo[key] = _lexical_head(tok.pos_, tok.lemma_, tok.lower_, tok.tag_, lexicon)
+        if found is None or (skip and i in skip):
             continue
-        entries = match_token(tok, lexicon)
+        tok = toks[i]
+        entries = _match_head(tok, found[0], found[1], lexicon)
         if entries:
             out.append(TriggerMatch(tok, entries))
     return out
+
+
+_UNSEEN = object()
+MEMO_LIMIT = 200_000

@@ -6,7 +6,9 @@ thing in every article. Two are derived here, once, so the writer and the query 
 - the **actor key** (``actors.key``): one row per real-world actor. States and
   intergovernmental organisations are their code (``RUS``, ``NATO``), so every article's Russia
   is one row; persons are ``person:<name>``; anything else ``<kind>:<name>``, so that the
-  Russian defence ministry (code ``RUS``) does not merge into Russia itself.
+  Russian defence ministry (code ``RUS``) does not merge into Russia itself. An anonymous
+  person ("unnamed Israeli source") is one row per article: nothing says two articles' unnamed
+  sources are one person.
 - the **dyad code**: what an analyst counts by in a dyad or a network: the actor's code, or its
   name when it has none (a company, a rebel group). Putin and Russia are both ``RUS`` here.
 
@@ -23,7 +25,7 @@ from collections.abc import Iterable
 from datetime import date
 from functools import lru_cache
 
-from ..records import Actor
+from ..records import ANONYMOUS_ROLE, Actor
 
 
 @lru_cache(maxsize=1)
@@ -41,11 +43,13 @@ def is_igo(actor: Actor) -> bool:
     return actor.sector == "IGO" or actor.code not in _state_codes()
 
 
-def actor_key(actor: Actor) -> str:
+def actor_key(actor: Actor, article_id: str | None = None) -> str:
     if actor.kind == "state" and actor.code:
         return actor.code
     if is_igo(actor):
         return actor.code  # type: ignore[return-value]
+    if actor.role == ANONYMOUS_ROLE and article_id:
+        return f"{actor.kind}:{actor.name}@{article_id}"
     return f"{actor.kind}:{actor.name}"
 
 

@@ -72,7 +72,7 @@ def extraction_rows(ext: Extraction, rows: Rows, *, signature: bytes | None, ing
                           art.duplicate_of, signature, ingested_at))
 
     by_id: dict[str, Actor] = {a.id: a for a in ext.actors}
-    keys: dict[str, str] = {a.id: actor_key(a) for a in ext.actors}
+    keys: dict[str, str] = {a.id: actor_key(a, aid) for a in ext.actors}
     counted: set[str] = set()
     for a in ext.actors:
         key = keys[a.id]

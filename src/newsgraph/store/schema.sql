@@ -23,7 +23,7 @@ CREATE INDEX IF NOT EXISTS articles_duplicate_of ON articles(duplicate_of);
 
 -- Canonical actors across the corpus.
 CREATE TABLE IF NOT EXISTS actors (
-    key          TEXT PRIMARY KEY,          -- states/IGOs: code; persons: "person:<name>"; others: "<kind>:<name>"
+    key          TEXT PRIMARY KEY,          -- states/IGOs: code; persons: "person:<name>" ("@<article>" if unnamed); others: "<kind>:<name>"
     name         TEXT NOT NULL,
     kind         TEXT NOT NULL,
     code         TEXT,
