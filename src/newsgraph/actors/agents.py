@@ -170,7 +170,7 @@ def clause_places(tok) -> list:
         verbs.append(role.head)
     out = []
     for v in verbs:
-        heads = [v] + [o for o in children(v) if o.dep_ == "dobj" and o is not role]
+        heads = [v] + [o for o in children(v) if o.dep_ == "dobj" and o.i != role.i]
         for h in heads:
             for g in _pobjs(h, CLAUSE_PREPS):
                 out += _place_words(g)

@@ -7,7 +7,7 @@ facilities; entities that are the event's own actors are skipped.
 """
 from __future__ import annotations
 
-from ..nlp import sent_ents
+from ..nlp import dateline_end, doc_tokens, sent_ents
 
 LOCATIVE_PREPS = {"in", "at", "near", "inside", "outside", "off", "across", "over", "within", "around"}
 _RANK = {"GPE": 0, "LOC": 1, "FAC": 2}
@@ -55,28 +55,14 @@ def find_location(doc, sent, trigger, exclude_tokens: set[int] | frozenset[int] 
     return min(candidates)[2]
 
 
-DATELINE_DASHES = frozenset({"-", "\u2014", "\u2013", "--"})
-DATELINE_SPAN = 12  # tokens from the place to the dash: "KYIV, Ukraine, June 12 (Reuters) -"
-
-
 def dateline_tokens(doc, mentions) -> set[int]:
-    """Tokens of a dateline's names ("KYIV, June 12 (Reuters) -", "UNITED NATIONS (AP) —"): the
-    place a report was filed from, in capitals at the start of a line and followed on that line
-    by a dash before any lower-case word. It takes no part in the events of the sentence it opens.
+    """Tokens of actor names inside a dateline ("KYIV, June 12 (Reuters) -", ``nlp.dateline_end``):
+    the place a report was filed from takes no part in the events of the sentence it opens.
     Only actor mentions are looked at, so the cost is per mention, not per token."""
+    tokens = doc_tokens(doc)
     out: set[int] = set()
-    n = len(doc)
     for m in mentions:
-        first = doc[m.start]
-        if not (first.is_upper and len(first) > 2) or m.start in out:
-            continue
-        if m.start > 0 and "\n" not in doc[m.start - 1].text and "\n" not in doc[m.start - 1].whitespace_:
-            continue
-        for j in range(m.end, min(n, m.end + DATELINE_SPAN)):
-            t = doc[j]
-            if t.text in DATELINE_DASHES:
-                out.update(range(m.start, j))
-                break
-            if "\n" in t.text or "\n" in t.whitespace_ or (t.is_alpha and t.is_lower):
-                break
+        stop = dateline_end(doc, m.start)
+        if stop is not None and tokens[m.start].idx < stop:
+            out.update(range(m.start, m.end))
     return out

@@ -35,7 +35,7 @@ from spacy.attrs import LEMMA, LOWER, POS
 from spacy.parts_of_speech import VERB
 from spacy.tokens import Doc, Token
 
-from ..nlp import doc_text, doc_tokens, sent_bounds, span_text
+from ..nlp import dateline_end, doc_text, doc_tokens, sent_bounds, span_text
 from .lexicon import CueLexicon
 from .marks import token_paragraphs
 from .speakers import SpeakerRef, _ref, cue_kind, cue_kinds, find_speaker, trim
@@ -49,7 +49,6 @@ _DOUBLE_MARK_TOKENS = frozenset({'"', "“", "”", "''", "``", "«", "»"})
 _TOPIC_PREPS = ("over", "about", "on", "regarding", "at", "of")
 _FINITE_TAGS = ("VBD", "VBZ", "VBP")
 # capitalised place name(s), optionally ", Region" and "(Agency)", then a dash
-_DATELINE = re.compile(r"[A-Z][A-Z.'’ -]{1,40}(?:, [A-Z][\w.' -]{1,30})?(?: \([\w .-]{1,20}\))? ?(?:—|–|--|-) ")
 _REASON_PREPS = ("for", "as", "of")
 _BACKGROUND_MARKS = ("as", "while")
 _ABOUT_PREPS = ("about", "of", "on", "against", "over", "regarding")
@@ -150,13 +149,11 @@ def _outermost(cands: list[ReportedCandidate]) -> list[ReportedCandidate]:
 def _after_dateline(doc: Doc, start: int, end: int) -> int:
     """Skip a dateline opening the paragraph ("WASHINGTON — …", "KYIV, Ukraine (AP) — …"):
     it is the writer's, never part of what was said."""
-    text = doc_text(doc)
-    para_start = text.rfind("\n", 0, doc[start].idx) + 1
-    m = _DATELINE.match(text, para_start)
-    if m is None or m.end() <= doc[start].idx:
+    stop = dateline_end(doc, start)
+    if stop is None or stop <= doc[start].idx:
         return start
     k = start
-    while k < end and doc[k].idx < m.end():
+    while k < end and doc[k].idx < stop:
         k += 1
     return k
 
