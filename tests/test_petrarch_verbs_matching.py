@@ -186,3 +186,185 @@ def test_petrarch_verbs_eval_reports_both_runs(tmp_path, verbs_file):
     data = report.to_json()
     assert data["found"] == 0 and data["with_verb_dictionary"]["found"] == 1
     assert data["with_verb_dictionary"]["verb_dictionary"]["verbs_converted"] == 3
+
+
+# --------------------------------------------------------------------------- pair codes, compound
+# actors and verb forms (TABARI semantics of the format)
+
+TABARI = """\
+# synthetic verb dictionary for the newsgraph tests: pair codes, compound actors, verb forms
+--- TRAVEL [032:033] ---
+TRAVEL
+
+--- AGREE [081] ---
+AGREE
+- % * [030:030]
+- % HAVE * [191]
+
+--- GLIMMER [042] ---
+GLIMMER {GLIMMERT}
+
+--- RAG [111] ---
+RAG
+
+--- RAGE [112] ---
+RAGE
+"""
+
+
+@pytest.fixture(scope="module")
+def onto_tabari(tmp_path_factory):
+    path = tmp_path_factory.mktemp("verbs") / "tabari.verbs.txt"
+    path.write_text(TABARI, encoding="utf-8")
+    return Ontology.load([path])
+
+
+@pytest.fixture(scope="module")
+def tabari_extractor(nlp, onto_tabari):
+    from newsgraph.actors import KnowledgeBase, PersonMemory
+    from newsgraph.pipeline import Extractor
+
+    return Extractor(nlp=nlp, kb=KnowledgeBase.load(), ontology=onto_tabari, memory=PersonMemory())
+
+
+def _coded(extractor, text):
+    from newsgraph.records import Article
+
+    extraction = extractor.extract(Article(id="t-" + str(abs(hash(text))), text=text))
+    return extraction, [(e.type, e.cameo, [extraction.actor(a).code for a in e.sources],
+                         [extraction.actor(a).code for a in e.targets]) for e in extraction.events]
+
+
+def test_petrarch_verbs_pair_code_codes_the_reverse_direction(tabari_extractor, onto_tabari):
+    _, coded = _coded(tabari_extractor, "Synthetic test sentence. Norway travelled to Sweden on Monday.")
+    there, back = onto_tabari.cameo_to_plover("032")[0], onto_tabari.cameo_to_plover("033")[0]
+    # the visitor's 032 to the host, and the host's 033 back to the visitor, from the same verb
+    assert sorted(coded) == sorted([(there, "032", ["NOR"], ["SWE"]), (back, "033", ["SWE"], ["NOR"])])
+
+
+def test_petrarch_verbs_pair_code_needs_both_sides(tabari_extractor):
+    # no target: nothing to reverse
+    _, coded = _coded(tabari_extractor, "Synthetic test sentence. Norway travelled on Monday.")
+    assert not any(c[1] == "033" for c in coded)
+
+
+def test_petrarch_verbs_both_directions_are_stored_as_two_events(tabari_extractor, tmp_path):
+    from newsgraph.store.sqlite import Store
+
+    extraction, _ = _coded(tabari_extractor, "Synthetic test sentence. Norway travelled to Sweden on Monday.")
+    with Store.open(tmp_path / "store") as store:
+        store.write([extraction])
+        rows = store.connect().execute(
+            "SELECT e.id, e.cameo, a.role, a.actor_key FROM events e "
+            "JOIN event_actors a ON a.event_id = e.id "
+            "ORDER BY e.cameo, a.role").fetchall()
+    got = [(r[1], r[2], r[3]) for r in rows]
+    assert got == [("032", "source", "NOR"), ("032", "target", "SWE"),
+                   ("033", "source", "SWE"), ("033", "target", "NOR")]
+    assert len({r[0] for r in rows}) == 2
+
+
+def _verb_doc(nlp, words, lemmas, heads, deps, pos, tags):
+    return Doc(nlp.vocab, words=words, lemmas=lemmas, heads=heads, deps=deps, pos=pos, tags=tags)
+
+
+# "X (and Y) agree(s) that talks should resume"
+_CLAUSE = (["that", "talks", "should", "resume"], ["that", "talk", "should", "resume"],
+           ["mark", "nsubj", "aux", "ccomp"], ["SCONJ", "NOUN", "AUX", "VERB"], ["IN", "NNS", "MD", "VB"])
+
+
+def _agree(nlp, subject, verb_words, verb_lemmas, verb_tags, verb_deps=None, verb_pos=None):
+    """A sentence "<subject> <verb words> that talks should resume": the last verb word is the head."""
+    n = len(subject) + len(verb_words)
+    v = n - 1
+    words = subject + verb_words + _CLAUSE[0]
+    lemmas = subject + verb_lemmas + _CLAUSE[1]
+    heads, deps, pos, tags = [], [], [], []
+    for i, w in enumerate(subject):
+        if i == 0:
+            heads.append(v), deps.append("nsubj")
+        elif w == "and":
+            heads.append(0), deps.append("cc")
+        else:
+            heads.append(0), deps.append("conj")
+        pos.append("CCONJ" if w == "and" else "PROPN"), tags.append("CC" if w == "and" else "NNP")
+    for i, _ in enumerate(verb_words):
+        heads.append(v), deps.append((verb_deps or ["aux"] * (len(verb_words) - 1) + ["ROOT"])[i])
+        pos.append((verb_pos or ["AUX"] * (len(verb_words) - 1) + ["VERB"])[i]), tags.append(verb_tags[i])
+    heads += [n + 3, n + 3, n + 3, v]
+    return Doc(nlp.vocab, words=words, lemmas=lemmas, heads=heads, deps=deps + _CLAUSE[2],
+               pos=pos + _CLAUSE[3], tags=tags + _CLAUSE[4])
+
+
+def _codes_at(doc, onto, lemma):
+    return [[e.cameo for e in m.entries] for m in find_triggers(doc, onto.triggers)
+            if m.token.lemma_ == lemma]
+
+
+@pytest.mark.parametrize("subject, verb, lemma, tag, codes", [
+    (["Norway", "and", "Sweden"], ["agree"], ["agree"], ["VBP"], [["030", "081"]]),
+    (["Norway", "and", "Sweden"], ["have", "agreed"], ["have", "agree"], ["VBP", "VBN"],
+     [["191", "030", "081"]]),
+    # one actor: the compound patterns do not apply, the bare verb codes
+    (["Norway"], ["agrees"], ["agree"], ["VBZ"], [["081"]]),
+    (["Norway"], ["has", "agreed"], ["have", "agree"], ["VBZ", "VBN"], [["081"]]),
+], ids=["compound", "compound-with-auxiliary", "single-actor", "single-actor-with-auxiliary"])
+def test_petrarch_verbs_compound_actor_patterns_need_a_coordinated_subject(nlp, onto_tabari, subject, verb,
+                                                                           lemma, tag, codes):
+    doc = _agree(nlp, subject, verb, lemma, tag)
+    assert _codes_at(doc, onto_tabari, "agree") == codes
+
+
+def test_petrarch_verbs_compound_subject_is_inherited_through_a_plural_pronoun(nlp, onto_tabari):
+    # "Norway and Sweden said they agree": the reported clause's "they" is the compound actor
+    words = ["Norway", "and", "Sweden", "said", "they", "agree"]
+    doc = Doc(nlp.vocab, words=words, lemmas=["Norway", "and", "Sweden", "say", "they", "agree"],
+              heads=[3, 0, 0, 3, 5, 3], deps=["nsubj", "cc", "conj", "ROOT", "nsubj", "ccomp"],
+              pos=["PROPN", "CCONJ", "PROPN", "VERB", "PRON", "VERB"],
+              tags=["NNP", "CC", "NNP", "VBD", "PRP", "VBP"])
+    assert _codes_at(doc, onto_tabari, "agree") == [["030", "081"]]
+    single = Doc(nlp.vocab, words=["Norway", "said", "Sweden", "agrees"],
+                 lemmas=["Norway", "say", "Sweden", "agree"], heads=[1, 1, 3, 1],
+                 deps=["nsubj", "ROOT", "nsubj", "ccomp"], pos=["PROPN", "VERB", "PROPN", "VERB"],
+                 tags=["NNP", "VBD", "NNP", "VBZ"])
+    assert _codes_at(single, onto_tabari, "agree") == [["081"]]
+
+
+def test_petrarch_verbs_compound_actor_is_coded_pairwise(tabari_extractor, onto_tabari):
+    text = "Synthetic test sentence. Norway and Sweden agree that the dispute should be settled soon."
+    _, coded = _coded(tabari_extractor, text)
+    typ = onto_tabari.cameo_to_plover("030")[0]
+    assert [(t, c, sorted(s + g)) for t, c, s, g in coded] == [(typ, "030", ["NOR", "SWE"])]
+
+
+@pytest.mark.parametrize("word, lemma, tag, coded", [
+    ("travels", "travel", "VBZ", True),
+    ("travelled", "travel", "VBD", True),
+    ("traveling", "travel", "VBG", True),
+    ("glimmert", "glimmer", "VBD", True),  # a form the dictionary lists
+    ("travelles", "travel", "VBZ", False),  # misspelt: the lemmatizer's guess is not PETRARCH's
+    ("travelds", "travel", "VBZ", False),
+], ids=["s", "ed-doubled", "ing", "listed-irregular", "misspelt-es", "misspelt-ds"])
+def test_petrarch_verbs_dictionary_verbs_take_only_their_own_forms(nlp, onto_tabari, word, lemma, tag, coded):
+    doc = _verb_doc(nlp, ["Norway", word, "to", "Sweden"], ["Norway", lemma, "to", "Sweden"], [1, 1, 1, 2],
+                    ["nsubj", "ROOT", "prep", "pobj"], ["PROPN", "VERB", "ADP", "PROPN"],
+                    ["NNP", tag, "IN", "NNP"])
+    assert bool(find_triggers(doc, onto_tabari.triggers)) is coded
+
+
+def test_petrarch_verbs_form_check_leaves_the_packaged_lexicon_alone(nlp, onto):
+    # the packaged lexicon codes whatever the lemmatizer calls a verb it knows
+    doc = _verb_doc(nlp, ["Norway", "attackes", "Sweden"], ["Norway", "attack", "Sweden"], [1, 1, 1],
+                    ["nsubj", "ROOT", "dobj"], ["PROPN", "VERB", "PROPN"], ["NNP", "VBZ", "NNP"])
+    assert onto.triggers.candidates("attack", "verb") and find_triggers(doc, onto.triggers)
+
+
+@pytest.mark.parametrize("word, lemma, code", [
+    ("ragged", "rag", "111"),
+    ("raged", "rag", "112"),  # the lemmatizer's "rag" takes no "raged": the verb whose form it is
+], ids=["own-lemma", "lemmatizer-wrong"])
+def test_petrarch_verbs_form_picks_the_verb_it_is_a_form_of(nlp, onto_tabari, word, lemma, code):
+    doc = _verb_doc(nlp, ["Norway", word, "at", "Sweden"], ["Norway", lemma, "at", "Sweden"], [1, 1, 1, 2],
+                    ["nsubj", "ROOT", "prep", "pobj"], ["PROPN", "VERB", "ADP", "PROPN"], ["NNP", "VBD", "IN", "NNP"])
+    (match,) = find_triggers(doc, onto_tabari.triggers)
+    assert match.entries[0].cameo == code

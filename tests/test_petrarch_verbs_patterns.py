@@ -38,7 +38,8 @@ def onto_patterns(tmp_path_factory):
 
 def _parse(nlp, words, heads, deps, pos, lemmas=None):
     tags = {"PROPN": "NNP", "VERB": "VBD", "PRON": "PRP", "AUX": "MD", "PART": "RB", "NOUN": "NN", "ADV": "RB",
-            "ADJ": "JJ", "ADP": "RP"}
+            "ADJ": "JJ", "ADP": "RP",
+            "CCONJ": "CC"}
     return Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos,
                lemmas=lemmas or [w if p != "VERB" else "serenade" for w, p in zip(words, pos)],
                tags=[tags[p] for p in pos])
@@ -217,3 +218,18 @@ def test_petrarch_verbs_event_between_uncoded_parties_is_not_kept(nlp, onto_patt
     assert [(e.cameo, [coded.actor(a).code for a in e.sources]) for e in coded.events] == [("051", ["NOR"])]
     uncoded = ex.extract(Article(id="b", text="Synthetic test sentence. Jane Roe serenaded John Doe on Monday."))
     assert uncoded.events == []
+
+
+@pytest.mark.parametrize("subject, heads, deps, pos, codes", [
+    (["Norway", "and", "Sweden"], [3, 0, 0], ["nsubj", "cc", "conj"], ["PROPN", "CCONJ", "PROPN"], []),
+    (["Norway"], [1], ["nsubj"], ["PROPN"], [["051"]]),
+], ids=["compound-subject-blocked", "single-subject-coded"])
+def test_petrarch_verbs_compound_do_not_code_applies_to_compound_subjects_only(nlp, tmp_path, subject, heads,
+                                                                                deps, pos, codes):
+    path = tmp_path / "compound.verbs.txt"
+    path.write_text("# synthetic\n--- SERENADE [051] ---\nSERENADE\n- % * [---]\n", encoding="utf-8")
+    onto = Ontology.load([path])
+    n = len(subject)
+    doc = _parse(nlp, subject + ["serenaded", "Denmark"], heads + [n, n], deps + ["ROOT", "dobj"],
+                 pos + ["VERB", "PROPN"])
+    assert _codes(doc, onto, n) == codes

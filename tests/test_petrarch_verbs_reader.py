@@ -7,8 +7,8 @@ from __future__ import annotations
 import pytest
 
 from newsgraph.errors import InputError, KnowledgeBaseError
-from newsgraph.events.petrarch_verbs import (looks_like_verb_dictionary, read_verb_dictionary, to_triggers,
-                                             verb_keys)
+from newsgraph.events.petrarch_verbs import (is_verb_form, looks_like_verb_dictionary, read_verb_dictionary,
+                                             to_triggers, verb_keys)
 
 SYNTHETIC = """\
 <!-- synthetic verb dictionary for the newsgraph tests
@@ -58,7 +58,8 @@ def converted(dictionary, onto):
 
 
 def _entries(trigs, lemma, requires=()):
-    return [t for t in trigs if t.lemma == lemma and t.requires == tuple(requires) and not t.before]
+    return [t for t in trigs if t.lemma == lemma and t.requires == tuple(requires) and not t.before
+            and not t.compound_subject]
 
 
 def test_petrarch_verbs_reads_blocks_synsets_and_patterns(dictionary):
@@ -121,15 +122,18 @@ def test_petrarch_verbs_counts_by_kind_and_what_it_skips(converted):
     _, report = converted
     assert report.patterns == 11
     assert report.converted == {"words after the verb": 6, "words before the verb": 1,
-                                "three or more words after the verb, in order": 1, "do not code": 2}
-    assert dict(report.skipped) == {"no words beyond the bare verb": 1}
+                                "three or more words after the verb, in order": 1, "do not code": 2,
+                                "compound actor before the verb": 1}
+    assert dict(report.skipped) == {}
     assert report.transformations == 1
     assert (report.verbs, report.verbs_converted, report.verbs_blocking) == (4, 3, 1)
-    assert report.one_way == 1  # "* (TO) [042:043]": 043 for the reverse direction is not coded
-    assert report.patterns_converted == 10
-    assert report.share == pytest.approx(10 / 11)
+    # "* (TO) [042:043]": 043 is coded for the reverse direction
+    assert (report.both_ways, report.one_way) == (1, 0)
+    assert report.patterns_converted == 11
+    assert report.share == pytest.approx(1.0)
     text = report.render()
-    assert "10/11" in text and "do not code 2" in text and report.to_json()["share_converted"] == round(10 / 11, 4)
+    assert "11/11" in text and "do not code 2" in text and "1 pair codes coded both ways" in text
+    assert report.to_json()["pair_codes_coded_both_ways"] == 1
 
 
 def test_petrarch_verbs_words_before_the_verb_are_preceding_words(converted, onto):
@@ -210,3 +214,77 @@ def test_petrarch_verbs_detects_the_format(tmp_path, name, text, expected):
     path = tmp_path / name
     path.write_text(text, encoding="utf-8")
     assert looks_like_verb_dictionary(path) is expected
+
+
+def test_petrarch_verbs_pair_code_keeps_the_reverse_code(converted, onto):
+    trigs, _ = converted
+    (to,) = _entries(trigs, "serenade", ["to"])
+    # "* (TO) [042:043]": 042 from the subject to the target, 043 from the target back
+    assert (to.cameo, to.reverse) == ("042", ("043", *onto.cameo_to_plover("043")[:2]))
+    assert to.reverse[1] and to.reverse[1] == onto.cameo_to_plover("043")[0]
+    # [040:040] is one symmetric event, not two
+    (meet,) = _entries(trigs, "meet")
+    assert meet.reverse is None and meet.frame == "symmetric"
+
+
+def test_petrarch_verbs_pair_code_without_a_reverse_type_is_coded_one_way(tmp_path, onto):
+    path = tmp_path / "pairs.txt"
+    path.write_text("# synthetic\n--- SERENADE [051:345] ---\nSERENADE\n- * TIN [070:---]\n",
+                    encoding="utf-8")
+    trigs, report = to_triggers(read_verb_dictionary(path), onto.cameo_to_plover)
+    assert trigs and all(t.reverse is None for t in trigs)
+    # 345 has no PLOVER type: one way; '---' is no code at all
+    assert (report.both_ways, report.one_way) == (0, 1)
+    assert "0 pair codes coded both ways (1 one way" in report.render()
+
+
+def test_petrarch_verbs_compound_actor_before_the_verb_is_a_condition(converted):
+    trigs, _ = converted
+    # "- % * [030:030]": no words, but the subject must be a compound actor, coded pairwise
+    (compound,) = [t for t in trigs if t.lemma == "serenade" and t.compound_subject]
+    assert (compound.requires, compound.before, compound.cameo, compound.frame) == (
+        (), (), "030", "symmetric")
+    (bare,) = _entries(trigs, "serenade")
+    assert compound.weight > bare.weight and not bare.compound_subject and compound.conditioned
+
+
+def test_petrarch_verbs_compound_actor_with_auxiliaries(tmp_path, onto):
+    path = tmp_path / "compound.txt"
+    path.write_text("# synthetic\n--- SERENADE [051] ---\nSERENADE\n- % HAVE * [191]\n- % * TIN [070]\n"
+                    "- * TIN [071]\n", encoding="utf-8")
+    trigs, report = to_triggers(read_verb_dictionary(path), onto.cameo_to_plover)
+    have = [t for t in trigs if t.before == ("have",)]
+    assert have and all(t.compound_subject and t.cameo == "191" for t in have)
+    # the same words with and without '%' are two entries: the compound one first
+    tin = sorted((t for t in trigs if t.lemma == "serenade" and t.requires == ("tin",)),
+                 key=lambda t: -t.weight)
+    assert [(t.cameo, t.compound_subject) for t in tin] == [("070", True), ("071", False)]
+    assert report.converted["compound actor before the verb"] == 2
+
+
+def test_petrarch_verbs_listed_irregular_forms_are_kept(converted):
+    trigs, _ = converted
+    (meet,) = _entries(trigs, "meet")
+    assert meet.forms == ("met", "meets", "meeting")
+
+
+@pytest.mark.parametrize("form, lemma", [
+    ("goes", "go"), ("does", "do"), ("echoes", "echo"), ("stopped", "stop"), ("tried", "try"),
+    ("made", "make"), ("taking", "take"), ("agreeing", "agree"), ("dying", "die"), ("panicked", "panic"),
+    ("travelled", "travel"), ("traveled", "travel"), ("fixes", "fix"), ("levies", "levy"),
+    ("withdrew", "withdraw"), ("upheld", "uphold"),
+    ("meet", "meet"), ("left", "leave"),
+])
+def test_petrarch_verbs_real_verb_forms_are_forms(form, lemma):
+    assert is_verb_form(form, lemma)
+
+
+@pytest.mark.parametrize("form, lemma", [
+    ("departes", "depart"), ("stoped", "stop"), ("meetted", "meet"), ("tryed", "try"), ("arrivs", "arrive"),
+])
+def test_petrarch_verbs_misspelt_forms_are_not_forms(form, lemma):
+    assert not is_verb_form(form, lemma)
+
+
+def test_petrarch_verbs_listed_forms_count_as_forms():
+    assert not is_verb_form("glimmert", "glimmer") and is_verb_form("glimmert", "glimmer", ("glimmert",))

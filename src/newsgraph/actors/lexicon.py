@@ -76,6 +76,7 @@ class Lexicon:
     gendered_words: dict[str, str]
     relational_titles: frozenset[str]
     place_verbs: frozenset[str] = frozenset()
+    relation_nouns: frozenset[str] = frozenset()
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "pronouns", self.male | self.female)
@@ -129,6 +130,7 @@ def lexicon() -> Lexicon:
             gendered_words={fold(k): v for k, v in (raw.get("gendered_words") or {}).items()},
             relational_titles=_set(raw, "relational_titles"),
             place_verbs=_set(raw, "place_verbs"),
+            relation_nouns=_set(raw, "relation_nouns"),
         )
     except (OSError, KeyError, TypeError, ValueError, AttributeError, yaml.YAMLError) as exc:
         raise KnowledgeBaseError(f"{res}: invalid actor-resolution lexicon: {exc}") from exc

@@ -7,6 +7,7 @@ the entity label only decides names the knowledge base does not know.
 from __future__ import annotations
 
 from .context import Cand, DocContext
+from .epithets import epithet_end
 from .gazetteer import place_country
 from .index import ActorIndex
 from .kb import choose_by_date, current_hits
@@ -123,7 +124,7 @@ def is_place(ctx: DocContext, start: int, end: int) -> bool:
     gov = head.head
     if head.dep_ == "pobj":
         prep = gov.lower_
-        if prep in lex.locative_preps:
+        if locative(ctx, head):
             return True
         if prep == "to" and (gov.head.lower_ in lex.motion_words or gov.head.lemma_.lower() in lex.motion_words):
             return True
@@ -132,9 +133,30 @@ def is_place(ctx: DocContext, start: int, end: int) -> bool:
             return True
         if head.dep_ in ("compound", "nmod") and gov.pos_ in ("PROPN",):
             return True
-    if head.dep_ == "appos" and gov.dep_ == "pobj" and gov.head.lower_ in lex.locative_preps:
+    if head.dep_ == "appos" and locative(ctx, gov):
         return True
     return False
+
+
+# "between" and "among" name the parties of a relation noun, not a place
+_PARTY_PREPS = frozenset({"between", "among", "amongst"})
+
+
+def locative(ctx: DocContext, head) -> bool:
+    """Whether a name ending at ``head`` is where something happens ("talks in Cambodia"),
+    not a party of a relation ("ties between Russia and China", "the war between Russia and
+    Ukraine", "talks between Israel and Hamas")."""
+    if head.dep_ != "pobj":
+        return False
+    prep = head.head
+    if prep.lower_ not in ctx.lex.locative_preps:
+        return False
+    if prep.lower_ in _PARTY_PREPS:
+        gov = prep.head
+        nouns = ctx.lex.relation_nouns
+        if gov.pos_ in ("NOUN", "PROPN") and (gov.lower_ in nouns or gov.lemma_.lower() in nouns):
+            return False
+    return True
 
 
 def entity_spans(ctx: DocContext) -> list[tuple[int, int, str]]:
@@ -168,12 +190,16 @@ def reconcile(ctx: DocContext, kb_cands: list[Cand], ents: list[tuple[int, int, 
     dropped: set[int] = set()
     rest: list[tuple[int, int, str]] = []
     for s, t, label in _split_lists(ctx, ents, by_token):
-        if label == "PERSON" and (c := by_token.get(s)) is not None and _name_after_title(ctx, c, s, t):
-            # "its minister X" where a dictionary lists X as another name of a state: a title
-            # names a person, so X is that person's name here, not the state
+        if label in ("PERSON", "ORG") and (c := by_token.get(s)) is not None and (
+                label == "PERSON" and _name_after_title(ctx, c, s, t) or _office_in_apposition(ctx, c, s, t, by_token)):
+            # "its minister X", "X, Chile's foreign minister," where a dictionary lists X as another
+            # name of a state: a title names a person, so X is that person's name here, not the state
             dropped.add(id(c))
-            rest.append((s, t, label))
+            rest.append((s, t, "PERSON"))
             continue
+        if label == "PERSON" and (c := by_token.get(t - 1)) is not None and c.kind != "person" \
+                and c.end == t and s < c.start and epithet_end(ctx, s, c.start):
+            continue  # "Evil Mordor", "Embattled Ukraine": an adjective before the known name (epithets.py)
         if label == "PERSON":
             # "Russian President Vladimir Putin" tagged whole: the name starts after the title
             while s < t and (by_token.get(s) is not None and _before_name(ctx, by_token[s], t)
@@ -213,14 +239,48 @@ def reconcile(ctx: DocContext, kb_cands: list[Cand], ents: list[tuple[int, int, 
 
 def _name_after_title(ctx: DocContext, c: Cand, s: int, t: int) -> bool:
     """A state's name (not its demonym or capital) that is the whole PERSON entity right after a
-    lower-case title noun ("minister X", "president X"); not a state qualifying a title after it
-    ("a senior X official": "senior" is no title noun, "official" follows the name)."""
+    lower-case title noun ("minister X", "president X") or in apposition to a title ("the
+    minister, X,"); not a state qualifying a title after it ("a senior X official": "senior" is
+    no title noun, "official" follows the name)."""
     if c.kind != "state" or c.how != "name" or (c.start, c.end) != (s, t) or s == 0:
         return False
     prev = ctx.tokens[s - 1]
     if t < len(ctx.tokens) and (ctx.kb.is_title_word(ctx.keys[t]) or ctx.tokens[t].pos_ == "NOUN"):
         return False
+    if prev.text == "," and s >= 2:
+        # "the Chilean foreign minister, X, said": X in apposition to the title
+        title = ctx.tokens[s - 2]
+        name = ctx.tokens[t - 1]
+        return ctx.kb.is_title_word(ctx.keys[s - 2]) and title.pos_ in ("NOUN", "PROPN") \
+            and name.dep_ == "appos" and name.head.i == title.i
     return prev.is_lower and prev.pos_ == "NOUN" and ctx.kb.is_title_word(ctx.keys[s - 1])
+
+
+_APPOSITION_STOP = frozenset({",", ";", ":", ".", "!", "?", "(", ")", '"', "\u201c", "\u201d", "who", "which", "that"})
+
+
+def _office_in_apposition(ctx: DocContext, c: Cand, s: int, t: int, by_token: dict[int, Cand]) -> bool:
+    """A state's name that is the whole PERSON entity followed by an apposition stating an
+    office of another state ("X, Chile's foreign minister, said"): the text says who X is and
+    whom they serve, which beats a dictionary listing X as another name of a state."""
+    if c.kind != "state" or c.how != "name" or (c.start, c.end) != (s, t) \
+            or t + 2 >= len(ctx.tokens) or ctx.keys[t] != ",":
+        return False
+    other = office = False
+    for j in range(t + 1, min(len(ctx.tokens), t + 10)):
+        tok = ctx.tokens[j]
+        if ctx.keys[j] in (",", ")") and j > t + 1:
+            # the apposition closes after its office ("..., Chile's foreign minister, said"); not
+            # "France, Germany's president said, ...": a verb after the title ends the search
+            return office
+        if ctx.keys[j] in _APPOSITION_STOP or tok.pos_ in ("VERB", "AUX") or ctx.sent_of[j] != ctx.sent_of[s]:
+            return False
+        o = by_token.get(j)
+        if o is not None and o.kind == "state" and o.code != c.code:
+            other = True
+        elif o is None and other and ctx.kb.is_title_word(ctx.keys[j]):
+            office = True
+    return False
 
 
 def _before_name(ctx: DocContext, c: Cand, t: int) -> bool:

@@ -249,6 +249,13 @@ class PersonBuilder:
             return True
         return any(te == s for _, te, _, _ in title_phrases(ctx, max(0, s - ctx.kb.max_title_len), s))
 
+    def _office_after(self, s: int, t: int) -> bool:
+        """An apposition stating the office and whom it serves ("X, Chile's foreign minister,")."""
+        if t >= len(self.ctx.keys) or self.ctx.keys[t] != ",":
+            return False
+        role = self.finder.role_for(s, t)
+        return role is not None and role.role is not None and role.code is not None
+
     def _vouched(self, s: int, t: int) -> bool:
         """A lone name: keep it if the knowledge base, a title or memory says who it is."""
         ctx = self.ctx
@@ -261,7 +268,8 @@ class PersonBuilder:
             found = [e for e in ctx.kb.persons_by_surname(words[0], ctx.when) if _near_office(e, ctx.when)]
             if len(found) == 1:
                 entry = found[0]
-        if entry is None and not self._titled(s) and self.memory.recall(text) is None:
+        if entry is None and not self._titled(s) and self.memory.recall(text) is None \
+                and not self._office_after(s, t):
             return False
         for p in self.persons:
             if (entry is not None and p.entry is not None and p.entry.name == entry.name) or \

@@ -22,7 +22,7 @@ from .gazetteer import city_states, place_country
 from .index import ActorIndex, ActorMention
 from .kb import KnowledgeBase
 from .memory import PersonMemory
-from .mentions import add_joint_actors, entity_spans, kb_scan, reconcile
+from .mentions import add_joint_actors, entity_spans, kb_scan, locative, reconcile
 from .normalise import fold
 from .orgs import classify_unknown, learn_acronyms, state_bodies
 from .persons import Person, PersonBuilder
@@ -265,8 +265,7 @@ def _state_code(ctx: DocContext, c: Cand) -> str | None:
 
 
 def _locative(ctx: DocContext, c: Cand) -> bool:
-    head = ctx.doc[c.end - 1]
-    return head.dep_ == "pobj" and head.head.lower_ in ctx.lex.locative_preps
+    return locative(ctx, ctx.doc[c.end - 1])
 
 
 def _identity(c: Cand) -> tuple:

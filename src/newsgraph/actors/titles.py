@@ -18,6 +18,8 @@ from .normalise import fold
 _STOP_KEYS = {",", ";", ":", ".", "!", "?", "--", "-", '"', "'", "\u201c", "\u201d", "(", ")"}
 # nouns of membership: "a member of the Syrian parliament" acts for the body's state
 MEMBER_NOUNS = frozenset({"member", "members"})
+# adjectives and participles describing a title ("outspoken", "appointed", "serving")
+_DESCRIBING_TAGS = frozenset({"JJ", "JJR", "JJS", "VBN", "VBG"})
 _APPOS_STOP = {"who", "whose", "which", "that", "when", "where", "while", "as", "said", "says"}
 
 
@@ -145,8 +147,8 @@ class TitleFinder:
             if ctx.quoted[j] != ctx.quoted[max(s - 1, 0)] or j in self.person_tokens or tok.is_space:
                 break
             if k in _STOP_KEYS:
-                if k == "-" and j in self._title_tokens():
-                    j -= 1  # "Secretary-General": the hyphen inside a title does not end it
+                if k == "-" and (j in self._title_tokens() or strict and self._describes_title(j, s)):
+                    j -= 1  # "Secretary-General", "long-serving minister": a hyphen inside does not end it
                     continue
                 break
             ref = self.refs.get(j)
@@ -155,6 +157,9 @@ class TitleFinder:
                 continue
             if self.is_title_token(j) or k in ctx.lex.title_modifiers or k in ctx.lex.honorifics:
                 j -= 1
+                continue
+            if strict and self._describes_title(j, s):
+                j -= 1  # "Ukraine's outspoken foreign minister X", "Iran's awful and evil minister X"
                 continue
             if strict:
                 if ctx.is_cap(j) and tok.pos_ in ("PROPN", "NOUN", "ADJ") and not tok.is_sent_start:
@@ -173,6 +178,25 @@ class TitleFinder:
         while j < s and ctx.keys[j] in ("of", "to", "and", "for", "'s", "'"):
             j += 1
         return j
+
+    def _describes_title(self, j: int, s: int) -> bool:
+        """A lower-case adjective (or participle) describing a title between it and the name
+        at ``s``: "outspoken" in "Ukraine's outspoken foreign minister X", "evil" (joined to
+        "awful") in "awful and evil minister X". It keeps the state before it in the phrase."""
+        tok = self.ctx.tokens[j]
+        hyphen = tok.text == "-" and not tok.whitespace_ and j > 0 and not self.ctx.tokens[j - 1].whitespace_
+        if not (hyphen or tok.is_lower and (tok.pos_ in ("ADJ", "ADV") or tok.tag_ in _DESCRIBING_TAGS)):
+            return False
+        for _ in range(3):
+            # "awful and evil": the second adjective hangs on the first; "newly appointed" and
+            # "long-serving" on the participle
+            if tok.dep_ in ("conj", "advmod", "punct") and tok.head.i != tok.i:
+                tok = tok.head
+                continue
+            break
+        head = tok.head.i
+        return tok.dep_ in ("amod", "compound", "nmod") and (tok.pos_ == "ADJ" or tok.tag_ in _DESCRIBING_TAGS) \
+            and j < head < s and self.is_title_token(head)
 
     def _scan_right(self, s: int) -> int:
         ctx, doc = self.ctx, self.ctx.doc

@@ -650,6 +650,9 @@ def _verbal(v, trig: Trigger, f: ArgumentFinder) -> Arguments:
     if frame == "symmetric":
         # "discussed the deal": what is discussed is not a participant
         targets = f.targets_by_spec(v, trig.target or ("dobj", "with"), arg_heads, nested=False)
+        if targets and set(targets) <= set(sources):
+            # "X and Y delayed their meeting": the object names the subjects themselves
+            targets = []
         if not targets and len(sources) >= 2 and own_subject:
             # "X and Y met": every pair; not when the subject is inherited ("invited X and Y to discuss")
             return Arguments(sources=sources, targets=[], pairwise=True, how="symmetric-pairs")
@@ -715,6 +718,41 @@ def _verbal(v, trig: Trigger, f: ArgumentFinder) -> Arguments:
                         if (found := [a for a in _clause_subject_actors(c, f) if a not in sources])), [])
     return Arguments(sources=sources, targets=targets, how="active", type_override=type_override,
                      from_place=from_place)
+
+
+OWN_CLAUSE_DEPS = frozenset({"advcl", "conj", "parataxis", "relcl", "pcomp"})
+
+
+def first_actors_after(v, f: ArgumentFinder, sources: list[str]) -> list[str]:
+    """PETRARCH's target for a dictionary verb whose pattern names no position and that the
+    frame rules left without one: the first actor with a code after the verb in its own phrase
+    ("departed from X", "marched close to the border with X", with the actors coordinated with
+    it), not in a clause of its own below it nor in a time phrase ("five years after crowds in
+    Y trashed it")."""
+    for t in v.subtree:
+        if t.i <= v.i:
+            continue
+        actor = f.actors.at(t.i)
+        if actor is None or actor in sources or _below_own_clause(t, v):
+            continue
+        found = [a for a in dict.fromkeys([actor, *f.np_actors(t)]) if a not in sources and _coded(f, a)]
+        if found:
+            # PETRARCH finds only actors its dictionaries code
+            return found
+    return []
+
+
+def _coded(f: ArgumentFinder, actor_id: str) -> bool:
+    known = f.actors.get(actor_id)
+    return known is not None and bool(known.code or known.country)
+
+
+def _below_own_clause(t, v) -> bool:
+    while t.i != v.i and t.head.i != t.i:
+        if t.dep_ == "npadvmod" or (t.dep_ in OWN_CLAUSE_DEPS and t.pos_ in CLAUSE_VERB_POS):
+            return True
+        t = t.head
+    return False
 
 
 QUESTION_MARKS = frozenset({"if", "whether"})

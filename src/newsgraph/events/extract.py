@@ -14,7 +14,7 @@ from ..actors.index import ActorIndex
 from ..nlp import children
 from ..records import Article, Event, Quote, Span
 from .arguments import (ANAPHORIC_DETS, COUNTERPART_TYPES, SELF_PRONOUNS, ArgumentFinder, Arguments, counterpart_targets,
-                        find_arguments, in_complement, light_verb_of)
+                        find_arguments, first_actors_after, in_complement, light_verb_of)
 from .anaphora import clause_verb, speakers_government
 from .dates import resolve_date
 from .factuality import Factuality, factuality_of
@@ -87,6 +87,8 @@ class _Draft:
     inner_only: bool = False
     # targets that are only the state where the act happens: a party of the act's content wins
     from_place: bool = False
+    # one direction of a pair code [A:B] (Trigger.reverse): not merged with the other direction
+    directed: bool = False
 
 
 def extract_events(doc, article: Article, actors: ActorIndex, quotes: list[Quote], ontology: Ontology) -> list[Event]:
@@ -126,6 +128,8 @@ def _code_trigger(tok, entries: list[Trigger], finder: ArgumentFinder, locator: 
     undone: tuple[Trigger, list[str]] | None = None  # an entry that found targets and no doer
     for entry in entries:
         a = complete_arguments(tok, entry, finder, find_arguments(tok, entry, finder))
+        if entry.needs_coded_actor and a.sources and not a.targets and not a.pairwise and a.how == "active":
+            a.targets = first_actors_after(tok, finder, a.sources)
         if a.sources and not a.targets and (entry.type, entry.mode) in PROTECTION:
             a.targets = _protected_place(tok, finder, a.sources)
             a.from_place = bool(a.targets)
@@ -225,7 +229,13 @@ def _code_trigger(tok, entries: list[Trigger], finder: ArgumentFinder, locator: 
     for srcs, tgts in pairs:
         srcs, tgts = _drop_self_loops(srcs, tgts, actors, tok, chosen)
         if srcs and (tgts or stands_alone(chosen)):
-            out.append(_Draft(tok, typ, mode, cameo, srcs, tgts, fact, claimed, conf, from_place=from_place))
+            directed = bool(tgts and chosen.reverse and typ == chosen.type)
+            out.append(_Draft(tok, typ, mode, cameo, srcs, tgts, fact, claimed, conf, from_place=from_place,
+                              directed=directed))
+            if directed:
+                # TABARI's [A:B]: the same verb codes B from the targets back to the sources
+                out.append(_Draft(tok, chosen.reverse[1], chosen.reverse[2], chosen.reverse[0], tgts, srcs,
+                                  fact, claimed, conf, directed=True))
     return out
 
 
@@ -507,7 +517,7 @@ def _dedup(drafts: list[_Draft], actors: ActorIndex) -> list[_Draft]:
     for d in drafts:
         src = tuple(sorted({_code(actors, s) for s in d.sources}))
         tgt = tuple(sorted({_code(actors, t) for t in d.targets}))
-        if d.type in MUTUAL_TYPES and tgt < src:
+        if d.type in MUTUAL_TYPES and tgt < src and not d.directed:
             src, tgt = tgt, src  # "A met B" and "B met A" are one meeting
         key = (src, d.type, tgt)
         cur = best.get(key)

@@ -57,15 +57,26 @@ class Trigger:
     # so an event none of whose parties has an actor code ("Jane Roe said", "Jane Roe reported
     # that John Doe left") is not kept (events.extract._code_trigger)
     needs_coded_actor: bool = False
+    # a TABARI pair code [A:B], B another code: (CAMEO, PLOVER type, mode) of B, coded for the
+    # reverse direction (the targets as sources) by the same verb ("X arrived in Y": Y hosts X)
+    reverse: tuple[str, str, str | None] | None = None
+    # a pattern with '%' before the verb ("- % * [030:030]"): it applies only when the verb's
+    # subject is a compound actor ("X and Y agree that ..."), coded among the members pairwise
+    compound_subject: bool = False
+    # forms a verb dictionary lists for the head ("BREAK {BROKE BROKEN}"): with the regular
+    # inflections and the known irregular ones, the only words that take a dictionary's head
+    forms: tuple[str, ...] = ()
 
     @property
     def weight(self) -> int:
-        """How specific the entry is: the words it checks besides its head."""
-        return len(self.requires) + len(self.before) + max(0, len(self.after) - len(self.requires))
+        """How specific the entry is: the words it checks besides its head (a compound subject
+        counts as one)."""
+        return (len(self.requires) + len(self.before) + max(0, len(self.after) - len(self.requires))
+                + self.compound_subject)
 
     @property
     def conditioned(self) -> bool:
-        return bool(self.before or self.after)
+        return bool(self.before or self.after or self.compound_subject)
 
     @property
     def phrase(self) -> str:
@@ -87,11 +98,15 @@ class Lexicon:
     _by_word: dict[tuple[str, str], dict[str, list[tuple[int, Trigger]]]] = field(default_factory=dict)
     surface: set[tuple[str, str]] = field(default_factory=set)  # heads holding surface-form entries
     # heads a verb dictionary decides: their pattern words are looked for anywhere after the verb
-    # inside its subtree, in order, as PETRARCH reads a pattern, not only among its dependents
+    # inside its subtree, in order, as PETRARCH reads a pattern, not only among its dependents;
+    # and only the head's own forms take them (triggers._lexical_head), not any word the
+    # lemmatizer maps to the head ("departes")
     ordered: set[tuple[str, str]] = field(default_factory=set)
     # PETRARCH discard phrases by first word (petrarch_verbs.Discard): their sentence, or article,
     # triggers nothing
     discards: dict[str, list] = field(default_factory=dict)
+    # head lemma -> the forms a verb dictionary lists for it (Trigger.forms)
+    listed_forms: dict[str, frozenset[str]] = field(default_factory=dict)
     # triggers._lexical_head answers by (pos, lemma, lower, tag) string ids; they depend on the
     # entries, so every change to them empties this
     heads_memo: dict = field(default_factory=dict, repr=False, compare=False)
@@ -135,6 +150,9 @@ class Lexicon:
             self._by_word.pop(key, None)
             if any(t.surface for t in new):
                 self.surface.add(key)
+            listed = {f for t in new for f in t.forms}
+            if listed:
+                self.listed_forms[key[0]] = self.listed_forms.get(key[0], frozenset()) | listed
 
     def prepare(self) -> None:
         """Build the word indexes of large heads now (at load), not on the first document."""

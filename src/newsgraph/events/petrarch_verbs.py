@@ -29,10 +29,18 @@ What the matcher cannot express is counted and skipped, never guessed: a source 
 other than "from"/"by", a target before an active verb, transformations (``~``), malformed
 lines. :class:`VerbConversion` reports the share and the kinds converted.
 
-A pair code ``[A:B]`` codes both directions in TABARI; newsgraph keeps the first code and reads
-``[A:A]`` as a symmetric event. Entries for a verb already in the packaged lexicon replace the
-packaged entries of that verb (the dictionary decides all a listed verb codes) and keep the
-packaged target positions when the dictionary gives none.
+A pair code ``[A:B]`` codes both directions, as in TABARI: A from the sources to the targets and,
+when B is another code with a PLOVER type, B from the targets back to the sources
+(``Trigger.reverse``: "X arrived in Y" under ``[032:033]`` is X 032 Y and Y 033 X); ``[A:A]`` is
+one symmetric event. A pattern with '%' before the verb ("- % * [030:030]", "- % HAVE * [191]",
+"- % * TALKS [031]") applies only when the verb's subject is a compound actor ("X and Y agree
+that ..."; ``Trigger.compound_subject``), where it outranks the same pattern without '%', and
+codes the members pairwise. As in PETRARCH, a dictionary's verb takes only its own forms: the
+verb, its regular inflections, the known irregular ones and those listed in ``{...}``
+(``is_verb_form``), not any word the lemmatizer maps to it ("departes").
+Entries for a verb already in the packaged lexicon replace the packaged entries of that verb
+(the dictionary decides all a listed verb codes) and keep the packaged target positions when
+the dictionary gives none.
 
 The file is read once, when the ontology is built (``Settings.trigger_files``,
 ``NEWSGRAPH_TRIGGERS``, ``--triggers FILE``: a ``.txt`` file, or any file that reads as a verb
@@ -90,6 +98,7 @@ class Verb:
     at: int
     code: str | None  # its own [code], else the block's
     irregular: bool  # forms were listed in {...}: the first word is the base form
+    forms: tuple[str, ...] = ()  # the forms listed in {...}, lower case
 
 
 @dataclass
@@ -134,7 +143,8 @@ class VerbConversion:
     # kind -> patterns converted ("words after the verb", "words before the verb", "do not code" ...)
     converted: Counter = field(default_factory=Counter)
     verbs_blocking: int = 0  # verbs listed with a null code or one without a PLOVER type
-    one_way: int = 0  # patterns and verbs with a pair code [A:B], B another code: only A is coded
+    both_ways: int = 0  # patterns and verbs with a pair code [A:B], B another code: B coded in reverse
+    one_way: int = 0  # the same whose B has no PLOVER type: only A is coded
 
     @property
     def share(self) -> float:
@@ -146,14 +156,17 @@ class VerbConversion:
                 "patterns_converted": self.patterns_converted,
                 "share_converted": round(self.share, 4), "transformations_skipped": self.transformations,
                 "entries": self.entries, "converted_by_kind": dict(self.converted.most_common()),
-                "verbs_blocking": self.verbs_blocking, "pair_codes_coded_one_way": self.one_way,
+                "verbs_blocking": self.verbs_blocking, "pair_codes_coded_both_ways": self.both_ways,
+                "pair_codes_coded_one_way": self.one_way,
                 "skipped": dict(self.skipped.most_common())}
 
     def render(self) -> str:
+        one_way = f" ({self.one_way} one way: no PLOVER type for the reverse code)" if self.one_way else ""
         head = (f"{self.path}: {self.blocks} verb blocks, "
                 f"{self.verbs_converted}/{self.verbs} verbs coded alone ({self.verbs_blocking} not coded), "
                 f"patterns converted {self.patterns_converted}/{self.patterns} ({self.share:.1%}), "
-                f"{self.entries} trigger entries, {self.one_way} pair codes coded one way, "
+                f"{self.entries} trigger entries, {self.both_ways} pair codes coded both ways"
+                f"{one_way}, "
                 f"{self.transformations} transformations skipped")
         kinds = "; ".join(f"{k} {n}" for k, n in self.converted.most_common())
         reasons = "; ".join(f"{r} {n}" for r, n in self.skipped.most_common())
@@ -255,7 +268,7 @@ def _verb(s: str, n: int, where: str) -> Verb:
         code = m.group(1).strip()
         s = s[:m.start()]
     irregular = "{" in s
-    s = s.split("{", 1)[0]
+    s, _, listed = s.partition("{")
     raw = [w for w in _SPLIT.split(s.strip()) if w]
     if not raw:
         raise VerbDictionaryError(where, "verb line without a verb")
@@ -265,7 +278,12 @@ def _verb(s: str, n: int, where: str) -> Verb:
     words = [w.lstrip("+").lower() for w in raw]
     if not all(words):
         raise VerbDictionaryError(where, f"'+' without a word in {s.strip()!r}")
-    return Verb(line=n, words=words, at=marked[0] if marked else 0, code=code, irregular=irregular)
+    at = marked[0] if marked else 0
+    # "CARRY_OUT {CARRIED_OUT}": the form of the verb word itself
+    forms = tuple(dict.fromkeys(
+        parts[min(at, len(parts) - 1)].lstrip("+").lower()
+        for f in listed.split("}", 1)[0].split() if (parts := [w for w in f.split("_") if w])))
+    return Verb(line=n, words=words, at=at, code=code, irregular=irregular, forms=forms)
 
 
 def _pattern(body: str, n: int) -> Pattern:
@@ -331,16 +349,81 @@ def read_discards(path: str | Path) -> dict[str, list[Discard]]:
 # --------------------------------------------------------------------------- verb forms
 
 @lru_cache(maxsize=1)
+def _irregular_table() -> list[tuple[str, list[str]]]:
+    text = resources.files("newsgraph.events").joinpath("data/irregular_verbs.tsv").read_text("utf-8")
+    return [(base, forms.split()) for base, _, forms in
+            (line.partition("\t") for line in text.splitlines() if line and not line.startswith("#"))]
+
+
+@lru_cache(maxsize=1)
 def irregular_bases() -> dict[str, str]:
     """Irregular form -> base form (``events/data/irregular_verbs.tsv``)."""
-    text = resources.files("newsgraph.events").joinpath("data/irregular_verbs.tsv").read_text("utf-8")
     out: dict[str, str] = {}
-    for line in text.splitlines():
-        if line and not line.startswith("#"):
-            base, _, forms = line.partition("\t")
-            for form in forms.split():
-                out.setdefault(form, base)
+    for base, forms in _irregular_table():
+        for form in forms:
+            out.setdefault(form, base)
     return out
+
+
+@lru_cache(maxsize=1)
+def _irregular_of() -> dict[str, frozenset[str]]:
+    """Irregular form -> every base it is a form of ("found": find; "lay": lie and lay)."""
+    out: dict[str, set[str]] = {}
+    for base, forms in _irregular_table():
+        for form in forms:
+            out.setdefault(form, set()).add(base)
+    return {form: frozenset(bases) for form, bases in out.items()}
+
+
+def is_verb_form(form: str, lemma: str, listed: frozenset[str] | tuple[str, ...] = ()) -> bool:
+    """Whether ``form`` is the verb ``lemma`` itself, a regular inflection of it, a known
+    irregular form (also after a prefix: "withdrew", "upheld") or one the dictionary lists.
+    PETRARCH matches only these; the lemmatizer also maps non-words to a lemma ("departes")."""
+    if form == lemma or form in listed or form.startswith("'"):
+        return True  # a clitic ("'s", "'ve") is the lemmatizer's business
+    irregular = _irregular_of()
+    if lemma in irregular.get(form, ()):
+        return True
+    for i in range(1, min(len(form), len(lemma)) - 1):
+        if form[i - 1] != lemma[i - 1]:
+            break
+        if lemma[i:] in irregular.get(form[i:], ()):
+            return True
+    return form in regular_forms(lemma)
+
+
+@lru_cache(maxsize=1 << 14)
+def regular_forms(b: str) -> frozenset[str]:
+    """The -s, -ed and -ing forms of a verb by the spelling rules, doubling a final consonant
+    or not ("targeted", "cancelled": both spellings occur)."""
+    if not b:
+        return frozenset()
+    vowels = "aeiou"
+    consonant_y = b.endswith("y") and len(b) > 1 and b[-2] not in vowels
+    out = {b + "ing"}
+    if b.endswith(("s", "x", "z", "ch", "sh", "o")):
+        out |= {b + "es", b + "s"} if b.endswith("o") else {b + "es", b + b[-1] + "es"}
+    elif consonant_y:
+        out.add(b[:-1] + "ies")
+    else:
+        out.add(b + "s")
+    if b.endswith("e"):
+        out |= {b + "d", b[:-1] + "ing"}
+        if b.endswith("ie"):
+            out.add(b[:-2] + "ying")
+    elif consonant_y:
+        out.add(b[:-1] + "ied")
+    else:
+        out.add(b + "ed")
+    if len(b) > 2 and b[-1] not in vowels + "wxy" and b[-2] in vowels and b[-3] not in vowels:
+        # a final consonant after one vowel: doubled in one syllable ("stopped", not "stoped"),
+        # either way in longer verbs ("targeted", "travelled")
+        out |= {b + b[-1] + "ed", b + b[-1] + "ing"}
+        if sum(1 for i, c in enumerate(b) if c in vowels and (i == 0 or b[i - 1] not in vowels)) == 1:
+            out -= {b + "ed", b + "ing"}
+    if b.endswith("c"):
+        out |= {b + "ked", b + "king"}  # "panicked"
+    return frozenset(out)
 
 
 def verb_keys(word: str, base_given: bool) -> list[tuple[str, bool]]:
@@ -459,11 +542,14 @@ def _shape(p: Pattern, subject: bool) -> _Shape | str:
 # Codes that say "do not code this construction": PETRARCH's null code, and, for newsgraph, a
 # CAMEO code PLOVER has no type for (a statement, 010) or only the reverse direction's code.
 BLOCKING = frozenset({"null code", "CAMEO code without a PLOVER type", "only a reverse-direction code"})
-_BLOCK = ("", "", None, False)
+_BLOCK = ("", "", None, False, None)
+Reverse = tuple[str, str, str | None]  # (CAMEO digits, PLOVER type, mode) of a pair code's B
 
 
-def _code(raw: str, cameo_to_plover: Callable) -> tuple[str, str, str | None, bool] | str:
-    """(CAMEO digits, PLOVER type, mode, symmetric) of a ``[code]``, or why it has none."""
+def _code(raw: str, cameo_to_plover: Callable) -> tuple[str, str, str | None, bool, Reverse | None] | str:
+    """(CAMEO digits, PLOVER type, mode, symmetric, reverse) of a ``[code]``, or why it has none.
+    ``[A:A]`` is symmetric; ``[A:B]`` with B another code is coded both ways: A from source to
+    target, B from target to source (reverse), when B has a PLOVER type."""
     if not raw.strip():
         return "pattern without a [code]"
     first, _, second = raw.partition(":")
@@ -479,14 +565,18 @@ def _code(raw: str, cameo_to_plover: Callable) -> tuple[str, str, str | None, bo
     if not mapped:
         return "CAMEO code without a PLOVER type"
     m2 = _CODE_DIGITS.match(second.strip())
-    return m.group(1), mapped[0], mapped[1], bool(m2 and m2.group(1) == m.group(1))
+    symmetric = bool(m2 and m2.group(1) == m.group(1))
+    back = cameo_to_plover(m2.group(1)) if m2 and not symmetric else None
+    reverse = (m2.group(1), back[0], back[1]) if back else None
+    return m.group(1), mapped[0], mapped[1], symmetric, reverse
 
 
-def _one_way(raw: str) -> bool:
-    """``[A:B]`` with B a code other than A: TABARI codes B for the reverse direction, which
-    newsgraph does not (one event per trigger)."""
+def _pair_code(raw: str) -> bool:
+    """``[A:B]`` with B a code other than A (a pair code, coded both ways when B has a PLOVER
+    type: ``_code``)."""
     first, colon, second = raw.partition(":")
-    return bool(colon and _CODE_DIGITS.match(second.strip()) and second.strip() != first.strip())
+    m1, m2 = _CODE_DIGITS.match(first.strip()), _CODE_DIGITS.match(second.strip())
+    return bool(colon and m2 and not (m1 and m1.group(1) == m2.group(1)))
 
 
 def _word_sets(tokens: list[str], synsets: dict[str, list[tuple[str, ...]]]) -> list[tuple[str, ...]] | str:
@@ -530,8 +620,10 @@ class _Words:
     after: tuple[str, ...] = ()  # all words after the verb, when more than MAX_WORDS: in order
 
 
-def _pattern_words(p: Pattern, subject: bool, synsets) -> tuple[list[_Words], str] | str:
-    """The expansions of a pattern and the kind of conversion, or why there are none."""
+def _pattern_words(p: Pattern, subject: bool, synsets, compound: bool = False
+                   ) -> tuple[list[_Words], str] | str:
+    """The expansions of a pattern and the kind of conversion, or why there are none.
+    ``compound``: '%' stands before the verb, a condition of its own ("- % * [030:030]")."""
     pre = [t for t in p.before if t not in MARKS]
     hanging = _word_sets((pre if subject else []) + p.after, synsets)
     before = _word_sets([] if subject else pre, synsets)
@@ -555,9 +647,10 @@ def _pattern_words(p: Pattern, subject: bool, synsets) -> tuple[list[_Words], st
                 long = True
                 # (product() varies the last slots fastest: the after-verb part is i % len(after))
                 out.append(_Words(h[:MAX_WORDS], b, after[i % len(after)]))
-    if out == [_Words(())]:
+    if out == [_Words(())] and not compound:
         return "no words beyond the bare verb"
-    kind = ("words before the verb" if any(w.before for w in out) else
+    kind = ("compound actor before the verb" if compound else
+            "words before the verb" if any(w.before for w in out) else
             "three or more words after the verb, in order" if long else "words after the verb")
     return out, kind
 
@@ -568,14 +661,14 @@ def to_triggers(vd: VerbDictionary, cameo_to_plover: Callable, base: Lexicon | N
     report = VerbConversion(path=vd.path, blocks=len(vd.blocks), transformations=vd.transformations)
     out: dict[tuple, tuple[int, Trigger]] = {}
 
-    def emit(heads: list[tuple[str, tuple[str, ...], bool | None]], words: _Words, code,
-             shape: _Shape) -> None:
-        digits, typ, mode, symmetric = code
+    def emit(heads: list[tuple[str, tuple[str, ...], bool | None, tuple[str, ...]]], words: _Words, code,
+             shape: _Shape, compound: bool = False) -> None:
+        digits, typ, mode, symmetric, reverse = code
         frame = "symmetric" if symmetric and shape.frame == "agent" else shape.frame
         requires_sets = _requires_sets(words.requires)
         target = _target(words.requires, shape, None)
         after = tuple(_noun_forms(w) for w in words.after)
-        for lemma, particles, surface in heads:
+        for lemma, particles, surface, forms in heads:
             frame_used, target_used = frame, target
             if not words.requires and shape.target is None and typ:
                 inherited = _inherit(base, lemma, particles, typ)
@@ -584,7 +677,7 @@ def to_triggers(vd: VerbDictionary, cameo_to_plover: Callable, base: Lexicon | N
                     frame_used = inherited[1] if frame == "agent" else frame
             for req in requires_sets:
                 requires = tuple(dict.fromkeys(particles + req)) if particles else req
-                key = (lemma, requires, words.before, after)
+                key = (lemma, requires, words.before, after, compound)
                 # the first definition of a phrase wins, but a verb's own block beats a base form
                 # guessed from another block's inflected verb ("LEFT" gives "leave" too)
                 rank = 1 if surface is None else 0
@@ -593,10 +686,11 @@ def to_triggers(vd: VerbDictionary, cameo_to_plover: Callable, base: Lexicon | N
                                               frame=frame_used, mode=mode, requires=requires,
                                               target=target_used, source_file=vd.path, surface=bool(surface),
                                               before=words.before, after=after, blocks=not typ,
-                                              needs_coded_actor=True))
+                                              needs_coded_actor=True, reverse=reverse,
+                                              compound_subject=compound, forms=forms))
 
     for block in vd.blocks:
-        verbs: list[tuple[str, tuple[str, ...]]] = []  # (lemma, particles) of every verb of the block
+        verbs: list[tuple] = []  # (lemma, particles, surface, listed forms) of every verb of the block
         for verb in block.verbs:
             report.verbs += 1
             if verb.at > 0:
@@ -605,8 +699,8 @@ def to_triggers(vd: VerbDictionary, cameo_to_plover: Callable, base: Lexicon | N
             keys = verb_keys(verb.words[0], verb.irregular)
             inflected = keys[0][1]
             # surface: True for the form as written when inflected, None for a guessed base form
-            heads = [(k, tuple(verb.words[1:]), True if surf else (None if inflected else False))
-                     for k, surf in keys]
+            heads = [(k, tuple(verb.words[1:]), True if surf else (None if inflected else False),
+                      verb.forms if k == verb.words[0] else ()) for k, surf in keys]
             verbs += heads
             raw = verb.code if verb.code is not None else block.code
             code = _code(raw, cameo_to_plover) if raw is not None else "null code"
@@ -620,7 +714,7 @@ def to_triggers(vd: VerbDictionary, cameo_to_plover: Callable, base: Lexicon | N
                 continue
             emit(heads, _Words(()), code, _Shape("agent", None))
             report.verbs_converted += 1
-            report.one_way += _one_way(raw)
+            _count_pair(report, raw, code)
         verbs = list(dict.fromkeys(verbs))
         for p in block.patterns:
             report.patterns += 1
@@ -629,11 +723,13 @@ def to_triggers(vd: VerbDictionary, cameo_to_plover: Callable, base: Lexicon | N
                 continue
             subject = any(t not in MARKS for t in p.before) and _subject_words(p, vd.synsets)
             shape = _shape(p, subject)
+            # '%' before the verb: the subject must be a compound actor (TABARI)
+            compound = "%" in p.before and not subject
             code = _code(p.code, cameo_to_plover) if not isinstance(shape, str) else shape
             blocking = code in BLOCKING
             if blocking:
                 code = _BLOCK
-            words = _pattern_words(p, subject, vd.synsets) if not isinstance(code, str) else code
+            words = _pattern_words(p, subject, vd.synsets, compound) if not isinstance(code, str) else code
             if isinstance(shape, str) or isinstance(code, str) or isinstance(words, str):
                 report.skipped[next(x for x in (shape, code, words) if isinstance(x, str))] += 1
                 continue
@@ -642,12 +738,20 @@ def to_triggers(vd: VerbDictionary, cameo_to_plover: Callable, base: Lexicon | N
                 continue
             expansions, kind = words
             for w in expansions:
-                emit(verbs, w, code, shape)
+                emit(verbs, w, code, shape, compound)
             report.patterns_converted += 1
             report.converted["do not code" if blocking else kind] += 1
-            report.one_way += not blocking and _one_way(p.code)
+            if not blocking:
+                _count_pair(report, p.code, code)
     report.entries = len(out)
     return [t for _, t in out.values()], report
+
+
+def _count_pair(report: VerbConversion, raw: str, code: tuple) -> None:
+    if code[4] is not None:
+        report.both_ways += 1
+    elif _pair_code(raw):
+        report.one_way += 1
 
 
 def _inherit(base: Lexicon | None, lemma: str, requires: tuple[str, ...], typ: str

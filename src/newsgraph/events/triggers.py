@@ -3,7 +3,9 @@
 A token triggers when its (lemma, pos) is in the lexicon and the entry's required words
 ("call on", "impose sanction", "military aid") hang from it as children or grandchildren. The
 most specific matching entry comes first; the arguments stage picks the first whose frame
-yields a complete dyad.
+yields a complete dyad. Entries of a PETRARCH/TABARI verb dictionary also check their pattern's
+words before and after the verb and a compound subject ('%'), and take only the verb's own
+forms (``petrarch_verbs.is_verb_form``).
 """
 from __future__ import annotations
 
@@ -11,6 +13,7 @@ from dataclasses import dataclass
 
 from ..nlp import children, doc_tokens
 from .lexicon import Lexicon, Trigger
+from .petrarch_verbs import is_verb_form
 
 _POS = {"VERB": "verb", "NOUN": "noun", "PROPN": "noun"}
 
@@ -50,22 +53,21 @@ def _lexical_head(pos_: str, lemma_: str, lower: str, tag: str, lexicon: Lexicon
     pos = _POS.get(pos_)
     if pos is None:
         return None
-    head = lemma_.lower()
-    if lower != head and (lower, pos) in lexicon.surface:
-        head = lower  # a dictionary that codes this very form apart from its lemma
-    found = lexicon.candidates(head, pos)
-    if not found and lower != head:
-        head = lower
-        found = lexicon.candidates(head, pos)
-    if not found and pos == "verb":
-        for stem in _stems(lower, tag):
-            found = lexicon.candidates(stem, pos)
-            if found:
-                head = stem
-                break
-    if not found:
-        return None
-    return head, pos
+    lemma = lemma_.lower()
+    # a dictionary that codes this very form apart from its lemma, the lemma, the form itself,
+    # then base forms the lemmatizer missed ("cordoned" -> "cordone")
+    heads = [lower] if lower != lemma and (lower, pos) in lexicon.surface else []
+    heads += [lemma, lower]
+    if pos == "verb":
+        heads += _stems(lower, tag)
+    for head in dict.fromkeys(heads):
+        if not lexicon.candidates(head, pos):
+            continue
+        if pos == "verb" and (head, pos) in lexicon.ordered and not is_verb_form(
+                lower, head, lexicon.listed_forms.get(head, ())):
+            continue  # a verb dictionary's head takes only its own forms, as in PETRARCH ("departes")
+        return head, pos
+    return None
 
 
 def match_token(tok, lexicon: Lexicon) -> list[Trigger]:
@@ -85,7 +87,8 @@ def _match_head(tok, head: str, pos: str, lexicon: Lexicon) -> list[Trigger]:
         return entries  # the packaged lexicon: no pattern conditions
     out = []
     for e in entries:
-        if e.conditioned and not (around.precedes(e.before) and around.follows(e.after)):
+        if e.conditioned and not (around.precedes(e.before) and around.follows(e.after)
+                                  and (not e.compound_subject or around.compound_subject())):
             continue
         if e.blocks:
             break  # the most specific pattern that fits says "do not code"
@@ -107,10 +110,15 @@ class _Around:
     """The words before a trigger token (in its sentence) and after it (in its subtree), read
     once per token and only when an entry of its head has pattern words to check."""
 
-    __slots__ = ("tok", "_before", "_after")
+    __slots__ = ("tok", "_before", "_after", "_compound")
 
     def __init__(self, tok):
-        self.tok, self._before, self._after = tok, None, None
+        self.tok, self._before, self._after, self._compound = tok, None, None, None
+
+    def compound_subject(self) -> bool:
+        if self._compound is None:
+            self._compound = _compound_subject(self.tok)
+        return self._compound
 
     def before(self) -> list[tuple[str, str]]:
         """Forms of the preceding words, nearest first."""
@@ -158,6 +166,25 @@ class _Around:
                 if k == len(words):
                     return True
         return False
+
+
+SUBJECT_DEPS = ("nsubj", "nsubjpass")
+# a clause whose subject is one of these, or none, has the subject of the clause it depends on
+# ("X and Y said they would begin talks", "X and Y met and agreed")
+INHERITING_DEPS = ("conj", "xcomp", "ccomp")
+PLURAL_PRONOUNS = frozenset({"they", "we"})
+
+
+def _compound_subject(tok, depth: int = 0) -> bool:
+    """The verb's subject is a compound actor, TABARI's '%': coordinated noun phrases ("X and Y
+    agree"), a conj under the subject."""
+    subjects = [c for c in children(tok) if c.dep_ in SUBJECT_DEPS]
+    if any(c.dep_ == "conj" for s in subjects for c in children(s)):
+        return True
+    if depth < 2 and tok.dep_ in INHERITING_DEPS and tok.head is not tok and all(
+            s.lower_ in PLURAL_PRONOUNS for s in subjects):
+        return _compound_subject(tok.head, depth + 1)
+    return False
 
 
 def _discarded(doc, discards: dict) -> set[int] | None:
