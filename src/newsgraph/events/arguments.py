@@ -720,15 +720,11 @@ def _verbal(v, trig: Trigger, f: ArgumentFinder) -> Arguments:
                      from_place=from_place)
 
 
-OWN_CLAUSE_DEPS = frozenset({"advcl", "conj", "parataxis", "relcl", "pcomp"})
-
-
 def first_actors_after(v, f: ArgumentFinder, sources: list[str]) -> list[str]:
     """PETRARCH's target for a dictionary verb whose pattern names no position and that the
     frame rules left without one: the first actor with a code after the verb in its own phrase
     ("departed from X", "marched close to the border with X", with the actors coordinated with
-    it), not in a clause of its own below it nor in a time phrase ("five years after crowds in
-    Y trashed it")."""
+    it), not in a clause of its own below it nor in a time phrase."""
     for t in v.subtree:
         if t.i <= v.i:
             continue
@@ -748,8 +744,11 @@ def _coded(f: ArgumentFinder, actor_id: str) -> bool:
 
 
 def _below_own_clause(t, v) -> bool:
+    """Whether ``t`` hangs on the verb through another verb (a clause of its own: "said X
+    fired ...", "after crowds in Y trashed it") or a time phrase ("five years after ...")."""
+    t = t.head
     while t.i != v.i and t.head.i != t.i:
-        if t.dep_ == "npadvmod" or (t.dep_ in OWN_CLAUSE_DEPS and t.pos_ in CLAUSE_VERB_POS):
+        if t.pos_ in CLAUSE_VERB_POS or t.dep_ == "npadvmod":
             return True
         t = t.head
     return False
