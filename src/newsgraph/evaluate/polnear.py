@@ -236,6 +236,8 @@ def read_ann(path: Path, text: str) -> list[GoldAttribution]:
     with open(path, encoding="utf-8") as fh:
         for n, line in enumerate(fh, 1):
             parts = line.rstrip("\n").split("\t")
+            if len(parts) < 2:
+                continue  # the rest of a span text that holds a line break (a train file has one)
             try:
                 if parts[0].startswith("T"):
                     kind, spec = parts[1].split(" ", 1)

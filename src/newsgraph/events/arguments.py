@@ -22,7 +22,10 @@ opposed/committed to Y" is a stance of X. Lists the parser misreads still name e
 border with X" stands for X, and an object that names only coordinated subjects' own ("X and Y
 presented their credentials to Z") leaves the target to the next position, not to a pair of them.
 An agent-frame verbal act with no target is aimed at its complement clause's subject ("X believes
-Y can cope").
+Y can cope"). A relation noun names another party than its possessor ("X's ally in Y" is of Y, not
+X); a phrase shared by coordinated objects hangs on the last ("launched artillery and rocket fire
+against X"); a refusal "despite pressure by X" is aimed at X, a concession "after talks with X" is
+made to X, and a measure on one's own thing "for X" ("restrictions on its market for X") aims at X.
 """
 from __future__ import annotations
 
@@ -161,6 +164,8 @@ class ArgumentFinder:
                         out += self.np_actors(g, nested, depth + 1, anaphora)
         if out:
             return out
+        if t.pos_ == "NOUN" and t.lemma_.lower() in RELATION_NOUNS:
+            return self._related_actors(t)
         if anaphora and numeral_size(t):
             return self.anaphora.numeral(t)
         if nested and t.pos_ in ("NOUN", "PROPN"):
@@ -181,7 +186,11 @@ class ArgumentFinder:
                     # "US drone strikes", "Israeli army bulldozers": the actor modifies the modifier
                     out += _modifier_actors(c, self)
                 else:
-                    out += _leader_actors(c, self)
+                    out += _leader_actors(c, self) or self._affiliation_actors(c, depth, anaphora)
+        if not out and t.pos_ == "NOUN":
+            for c in children(t):
+                if c.dep_ == "acl" and c.i > t.i:
+                    out += self._affiliation_actors(c, depth, anaphora)
         if out:
             return out
         # "rejected calls by X", "demanded an admission by X": whoever made or is to make it;
@@ -209,6 +218,28 @@ class ArgumentFinder:
                         out += [x for g in children(p) if g.dep_ == "pobj"
                                 for x in self.np_actors(g, True, depth + 1, anaphora)]
         return out
+
+    def _affiliation_actors(self, c, depth: int, anaphora: bool) -> list[str]:
+        """"militants loyal to X", "workers affiliated with Y", "forces allied to Z": a group
+        that stands with a party is coded as that party (not "X-backed rebels": backing is
+        another party's act)."""
+        if c.i < c.head.i or c.lemma_.lower() not in AFFILIATION_WORDS:
+            return []
+        return [a for p in children(c) if p.dep_ == "prep" and p.lower_ in ("to", "with")
+                for g in children(p) if g.dep_ == "pobj"
+                for a in self.np_actors(g, False, depth + 1, anaphora)]
+
+    def _related_actors(self, t) -> list[str]:
+        """"X's ally", "the allies of X", "Y's rival" name another party than X: only a demonym
+        or name modifying the noun ("its Syrian ally", "his Chinese counterpart") or the place
+        the party is in ("X's militia ally in southern Y") says who it is."""
+        out: list[str] = []
+        for c in children(t):
+            if c.dep_ in ("compound", "amod", "nmod") and c.i < t.i:
+                ca = self.usable(self.actors.at(c.i))
+                if ca is not None and ca not in out:
+                    out.append(ca)
+        return out or self.place_targets([t])
 
     def prep_actors(self, tok, names, nested: bool = True) -> list[str]:
         out: list[str] = []
@@ -406,6 +437,12 @@ class ArgumentFinder:
                 for s in subj:
                     if s.i != n.i:
                         out += self.np_actors(s, nested=False)
+        part = participation_verb_of(n) if not out and light is None and depth < 3 else None
+        if part is not None:
+            # "X took part in the attack on Y", "X was engaged in fighting against Y": the
+            # subject (of an active or a stative passive) does the event
+            out = [a for s in self.clause_subject(part)[0] if s.i != n.i
+                   for a in self.np_actors(s, nested=False)]
         if not out and trig.frame == "symmetric" and depth < 3:
             # "said in a phone call", "at the opening of the meeting with X": the clause's
             # subject took part
@@ -457,6 +494,13 @@ FROM_OWNER_NOUNS = frozenset("""offer proposal proposals call calls request requ
 
 
 BOUNDARY_NOUNS = frozenset({"border", "frontier", "boundary"})
+# Words by which a group stands with a party ("loyal to X", "affiliated with Y")
+AFFILIATION_WORDS = frozenset({"loyal", "affiliate", "affiliated", "ally", "allied", "align", "aligned",
+                               "belong", "belonging"})
+# Nouns of a relation between parties: "X's ally", "the rivals of X" are not X (a proxy acts for
+# its principal: "X's proxies" stay X).
+RELATION_NOUNS = frozenset("ally partner rival enemy foe adversary opponent neighbour neighbor "
+                           "counterpart critic backer sponsor".split())
 
 
 def _from_names_owner(t) -> bool:
@@ -557,6 +601,27 @@ RECEIVED_TYPES = frozenset({"SUPPORT", "AID"})
 QUANTITY_HEADS = frozenset("series wave round number barrage spate string volley salvo set pair couple dozens".split())
 
 
+# Verbs whose "in" phrase names an event their subject takes part in.
+PARTICIPATION_VERBS = frozenset({"engage", "participate", "partake", "involve"})
+
+
+def participation_verb_of(n):
+    """The verb of "took part in ...", "participated in ...", "was engaged in ..." when ``n`` is
+    the event it names, else None."""
+    if n.dep_ != "pobj" or n.head.lower_ != "in":
+        return None
+    gov = n.head.head
+    if gov.lemma_.lower() == "part" and gov.dep_ in ("dobj", "obj") and gov.head.lemma_.lower() == "take":
+        return gov.head
+    if gov.pos_ not in CLAUSE_VERB_POS:
+        return None
+    low = gov.lemma_.lower()
+    if low in PARTICIPATION_VERBS or (low == "take" and any(
+            c.dep_ in ("dobj", "obj") and c.lower_ == "part" for c in children(gov))):
+        return gov
+    return None
+
+
 def light_verb_of(n):
     """The light verb a nominal event is the object (or passive subject) of, if any."""
     # "launched a series of strikes": the quantity noun stands between the verb and the event
@@ -601,9 +666,16 @@ def _verbal(v, trig: Trigger, f: ArgumentFinder) -> Arguments:
         subj_actors += f.np_actors(s)
     arg_heads = [c for c in children(v) if c.dep_ in ("dobj", "agent", "nsubj", "nsubjpass")]
     arg_heads += [g for c in arg_heads for g in children(c) if g.dep_ == "pobj"]
+    # "launched artillery, mortar and rocket fire against X": a phrase shared by coordinated
+    # objects hangs on the last of them
+    arg_heads += [x for c in children(v) if c.dep_ in ("dobj", "obj") for x in _coordinated(c)[1:]]
     # "acted on a resolution against X", "act on programs with X": the entry's own words carry
     # the target as much as the object does
     arg_heads += [t for t in required_tokens(v, trig) if t not in arg_heads]
+    if trig.type == "ACCUSE":
+        # "condemned the attack on X", "denounced sanctions against Y": the phrase names the
+        # victim of the act condemned, not whom the condemnation is aimed at
+        arg_heads = [h for h in arg_heads if not _hostile_event(h, f)]
     frame = trig.frame
     # pairs only among the clause's own (possibly inherited) subjects, not among the objects of a
     # control verb ("invited X and Y to discuss")
@@ -675,13 +747,24 @@ def _verbal(v, trig: Trigger, f: ArgumentFinder) -> Arguments:
         # "violated a ban by X", "defied X's order": defiance is aimed at whoever issued the rule
         targets = [a for c in required for a in f.np_actors(c)]
     if not targets and trig.type in THING_TARGET_TYPES:
-        targets = _thing_targets([c for c in children(v) if c.dep_ in ("dobj", "obj")], f)
+        targets = [a for a in _thing_targets([c for c in children(v) if c.dep_ in ("dobj", "obj")], f)
+                   if a not in sources]
+    if not targets and required and trig.type in MEASURE_TYPES:
+        # "imposed restrictions on its labour market for new EU members", "imposed visa
+        # restrictions for X's citizens": whom the measure is for, when "on" names a thing
+        things = [g for h in [v, *required] for p in children(h) if p.dep_ == "prep" and p.lower_ == "on"
+                  for g in children(p) if g.dep_ == "pobj"]
+        targets = [a for a in f.targets_by_spec(v, ("for",), [*required, *things]) if a not in sources]
     if not targets and trig.type == "MOBILIZE":
         targets = _purpose_targets(v, f)
     if not targets and trig.type == "REQUEST":
         targets = _for_subjects(v, f)
     if not targets and trig.type == "THREATEN":
         targets = _condition_targets(v, f)
+    if not targets and trig.type in DEFIANCE_TYPES:
+        targets = [a for a in _pressing_parties(v, f) if a not in sources]
+    if not targets and trig.type in NEGOTIATED_TYPES:
+        targets = [a for a in _negotiating_parties(v, f) if a not in sources]
     if not targets and trig.type in PLACE_TARGET_TYPES:
         targets = f.place_targets(_act_heads(v), _place_preps(trig))
         from_place = bool(targets)
@@ -718,6 +801,11 @@ def _verbal(v, trig: Trigger, f: ArgumentFinder) -> Arguments:
                         if (found := [a for a in _clause_subject_actors(c, f) if a not in sources])), [])
     return Arguments(sources=sources, targets=targets, how="active", type_override=type_override,
                      from_place=from_place)
+
+
+def _hostile_event(n, f: ArgumentFinder) -> bool:
+    trig = f.is_trigger_noun(n) if n.pos_ == "NOUN" and f.actors.at(n.i) is None else None
+    return trig is not None and trig.type in HOSTILE_TYPES
 
 
 def first_actors_after(v, f: ArgumentFinder, sources: list[str]) -> list[str]:
@@ -915,6 +1003,8 @@ CONDITION_MARKS = frozenset({"unless", "if"})
 # programme for X", "the suspension of flights to X" -- the thing's counterpart is the target.
 THING_TARGET_TYPES = frozenset({"SANCTION", "AID", "CONCEDE", "RETREAT"})
 THING_PREPS = frozenset({"with", "to", "for", "on", "against"})
+# measures named by the verb and its object ("impose restrictions", "impose sanctions")
+MEASURE_TYPES = frozenset({"SANCTION", "COERCE"})
 # a demanded, refused, agreed or ended thing names a counterpart by "with" ("aid for X" is no
 # party) or whose act it is by "of" ("the withdrawal of X's forces", "the proposal of X")
 COUNTERPART_TYPES = frozenset({"REQUEST", "REJECT", "AGREE", "CONCEDE", "RETREAT"})
@@ -994,6 +1084,56 @@ def _content_subjects(n, f: ArgumentFinder) -> list[str]:
             out = [a for s in subj for a in f.np_actors(s, nested=False)]
             if out:
                 return out
+    return []
+
+
+# what presses someone to act: "refused to resign despite pressure by X", "despite calls from Y"
+PRESSURE_NOUNS = frozenset("pressure call demand appeal plea request urging protest objection criticism "
+                           "warning ultimatum insistence".split())
+# a concession or agreement reached in talks is made to the other side of the talks
+NEGOTIATED_TYPES = frozenset({"CONCEDE", "RETREAT", "AGREE"})
+NEGOTIATION_NOUNS = frozenset(
+    "talk talks negotiation deliberation consultation discussion dialogue meeting".split())
+AFTER_PREPS = frozenset({"after", "following"})
+
+
+def _clause_heads(v) -> list:
+    """The verb and the infinitives it governs ("declined to resign despite ...")."""
+    return [v] + [c for c in children(v) if c.dep_ == "xcomp" and c.pos_ in CLAUSE_VERB_POS]
+
+
+def _pressing_parties(v, f: ArgumentFinder) -> list[str]:
+    """"declined to resign despite growing pressure by X", "rejected the plan despite Y's
+    objections": a refusal in the face of pressure is aimed at whoever applies it."""
+    for h in _clause_heads(v):
+        for p in children(h):
+            if p.dep_ != "prep" or p.lower_ != "despite":
+                continue
+            for n in children(p):
+                if n.dep_ != "pobj" or n.pos_ != "NOUN" or n.lemma_.lower() not in PRESSURE_NOUNS:
+                    continue
+                out = [a for c in children(n) if c.dep_ == "poss" for a in f.np_actors(c, nested=False)]
+                out = out or f.prep_actors(n, ("by", "from"), nested=False) or [
+                    a for c in children(n) if c.dep_ in ("compound", "amod", "nmod") and c.i < n.i
+                    if (a := f.usable(f.actors.at(c.i))) is not None]
+                if out:
+                    return out
+    return []
+
+
+def _negotiating_parties(v, f: ArgumentFinder) -> list[str]:
+    """"called off the strike after talks with X", "agreed to ... following negotiations with Y":
+    what is yielded or agreed at the end of talks is yielded to the other side of them."""
+    for h in _clause_heads(v):
+        for p in children(h):
+            if p.dep_ != "prep" or p.lower_ not in AFTER_PREPS:
+                continue
+            for n in children(p):
+                if n.dep_ == "pobj" and n.pos_ == "NOUN" and (
+                        n.lemma_.lower() in NEGOTIATION_NOUNS or n.lower_ in NEGOTIATION_NOUNS):
+                    out = f.prep_actors(n, ("with",), nested=False)
+                    if out:
+                        return out
     return []
 
 

@@ -166,6 +166,8 @@ def factuality_of(trigger) -> Factuality:
             break
         hl = head.lemma_.lower()
         if t.pos_ in ("NOUN", "PROPN") and dep in ("dobj", "obj", "nsubjpass", "nsubj", "attr"):
+            if dep == "nsubj" and head.pos_ == "VERB" and hl not in LIGHT_VERBS:
+                break  # "the offensive failed", "the talks aim to ...": the event acting is under way
             if hl in GOVERNOR and head.pos_ in ("VERB", "ADJ"):
                 return Factuality(GOVERNOR[hl], hl)
             if hl in PRESUPPOSING:

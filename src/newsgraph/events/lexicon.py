@@ -250,7 +250,7 @@ def parse_groups(data: object, origin: str, known_types: set[str]) -> list[Trigg
                 out.append(Trigger(lemma=lemma, pos=pos, type=typ, cameo=cameo, frame=frame,
                                    mode=g.get("mode") or None, requires=req,
                                    target=target or DEFAULT_TARGETS[pos], source_file=origin,
-                                   intransitive=bool(g.get("intransitive"))))
+                                   intransitive=bool(g.get("intransitive")), blocks=bool(g.get("blocks"))))
         if not g.get("verbs") and not g.get("nouns"):
             raise KnowledgeBaseError(f"{where}: a group needs 'verbs' or 'nouns'")
     return out

@@ -29,6 +29,15 @@ investigators are sent to; a proposal of talks between one's own side and anothe
 other side; a welcomed thing, not a visitor, is approval ("welcomed X's decision"); a force
 demobilized or disarmed by nobody named has stood down itself.
 
+Sources the frame rules miss in news wording: the user of a weapon that is the subject
+("missiles fired by X struck Y"), whoever "is responsible for" a violent act ("X is responsible
+for mass killings", "the unit responsible for the attack"), the parties of "X joined Y for
+talks", and a sentence-initial actor the parser read as an adverb ("USAID provided ..."). A
+call to a named party is a telephone call ("called X on Monday to discuss ..."), unless the
+object is described ("called the vote a farce") or the "on"/"for" is not the verb's own. Armed
+units arriving somewhere ("US troops arrived in Poland") are no diplomatic visit; "cannot
+accept" is an announced refusal like "will not accept".
+
 ``agentless_victims``: violence or coercion reported without its doer ("two soldiers were
 wounded", "an explosion killed three villagers") is coded with an unknown (empty) source.
 
@@ -65,6 +74,8 @@ ONGOING_WORDS = frozenset("always still forever continue remain keep".split())
 OFFER_CUES = frozenset("ready willing prepared".split())
 FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo", "would"})
 PROMISE_WORDS = FUTURE_AUX | OFFER_CUES | frozenset("promise pledge vow offer commit".split())
+# "cannot accept", "can't allow": a present refusal said of one's own act ("ca" is spaCy's "can't")
+REFUSAL_AUX = FUTURE_AUX | {"can", "ca"}
 # verbs whose refusal is a REJECT when announced ("will not accept refugees", "would not meet X")
 REFUSABLE_TYPES = COOPERATIVE_TYPES | {"AGREE"}
 THREAT_CAMEO = {"ASSAULT": ("violence", "138"), "COERCE": (None, "137"), "SANCTION": ("restrict", "1312"),
@@ -77,6 +88,12 @@ VISITOR_NOUNS = frozenset(
     "premier king queen prince princess chancellor ambassador diplomat commander chief head secretary "
     "representative dignitary emperor pope monarch troop soldier force sailor crew lawmaker senator governor "
     "mayor".split())
+# armed units whose arrival somewhere is a deployment, not a visit ("US troops arrived in Poland")
+ARMED_UNITS = frozenset(
+    "troop soldier force peacekeeper marine paratrooper commando warship battalion brigade regiment contingent "
+    "army navy militant fighter rebel insurgent tank convoy".split())
+# the visit verbs that only say someone came somewhere (a warship's port "visit" is still a visit)
+ARRIVAL_LEMMAS = frozenset("arrive travel fly land head leave depart".split())
 # "X and Y offered to mediate", "pledged aid": each makes the offer, not an agreement with the other
 ONE_SIDED_LEMMAS = frozenset("offer pledge promise vow commit propose".split())
 # "demonstrates that X", "demonstrated its resolve": shows something, no street protest
@@ -113,6 +130,36 @@ def complete_arguments(tok, trig: Trigger, finder: ArgumentFinder, args: Argumen
     if trig.type == "PROTEST" and trig.pos == "verb" and tok.lemma_.lower() in SHOW_LEMMAS and any(
             c.dep_ in ("ccomp", "dobj", "obj") for c in children(tok)):
         return Arguments(sources=[], targets=[], how="shows")  # "the visit demonstrates that ...": shows
+    if trig.pos == "verb" and trig.lemma in CALL_LEMMAS and trig.requires and trig.requires[0] in CALL_PARTICLES \
+            and not any(c.lower_ == trig.requires[0] and not any(
+                g.dep_ == "pobj" and g.ent_type_ in ("DATE", "TIME") for g in children(c)) for c in children(tok)):
+        # "called X on Monday to congratulate him on ...": neither "on" makes it "call on"
+        return Arguments(sources=[], targets=[], how="not-call-on")
+    if trig.type == "CONSULT" and trig.mode == "phone" and trig.pos == "verb" and trig.lemma in CALL_LEMMAS:
+        callee = _callee(tok, finder)
+        if callee is None:
+            return Arguments(sources=[], targets=[], how="not-a-call")
+        if not args.targets:
+            args.targets = [a for a in finder.np_actors(callee, nested=False) if a not in args.sources]
+    if trig.pos == "verb" and not args.sources and tok.pos_ == "VERB":
+        misread = misread_subject(tok, finder)
+        if misread:
+            args = Arguments(sources=misread, targets=[t for t in args.targets if t not in misread],
+                             how="misread-subject", type_override=args.type_override)
+    if trig.pos == "verb" and not args.sources and trig.type in CONFLICT_TYPES:
+        users = weapon_users(tok, finder)
+        if users:
+            args = Arguments(sources=users, targets=[t for t in args.targets if t not in users], how="weapon-user",
+                             type_override=args.type_override)
+    if trig.pos == "noun" and not args.sources and trig.type in RECIPROCAL_TYPES:
+        joiner, joined = joined_for(tok, finder)
+        if joiner and joined:
+            args = Arguments(sources=joiner, targets=joined, how="joined-for", type_override=args.type_override)
+    if trig.pos == "noun" and not args.sources and trig.type in CONFLICT_TYPES:
+        doers = responsible_doers(tok, finder)
+        if doers:
+            args = Arguments(sources=doers, targets=[t for t in args.targets if t not in doers], how="responsible",
+                             type_override=args.type_override)
     if trig.pos == "noun" and trig.requires and not args.targets:
         args = _through_required_words(tok, trig, finder, args)
     if trig.pos == "verb" and trig.type == "CONSULT" and trig.mode == "visit" and (
@@ -122,6 +169,8 @@ def complete_arguments(tok, trig: Trigger, finder: ArgumentFinder, args: Argumen
         parties = welcomed_event_parties(tok, finder) if tok.lemma_.lower() == "host" else []
         return Arguments(sources=args.sources, targets=[a for a in parties if a not in args.sources],
                          how="hosted-event" if parties else "not-a-visit")
+    if trig.pos == "verb" and trig.type == "CONSULT" and trig.mode == "visit" and _armed_arrival(tok):
+        return Arguments(sources=[], targets=[], how="armed-arrival")
     if trig.type == "RETREAT" and trig.lemma in LAID_DOWN_ARMS and args.how == "passive" and not args.sources:
         # "the guerrillas were demobilized": no one named did it to them; they stood down
         return Arguments(sources=args.targets, targets=[], how="passive-retreat")
@@ -187,6 +236,129 @@ def complete_arguments(tok, trig: Trigger, finder: ArgumentFinder, args: Argumen
         args.targets = place_target(tok, finder, args.sources)
         args.how = "place" if args.targets else args.how
     return args
+
+
+CALL_LEMMAS = frozenset({"call"})
+CALL_PARTICLES = frozenset({"on", "upon", "for", "off"})
+# what follows "called X" when X is named something, not telephoned ("called the vote a farce")
+NAMING_DEPS = frozenset({"oprd", "attr", "acomp", "ccomp", "xcomp"})
+
+
+def _callee(v, finder: ArgumentFinder):
+    """Whom "called" telephoned: "called Xi on Thursday", "called Y to discuss ..." (the parser
+    may read a lone name as the verb's predicate); None when the object is described, not rung
+    ("called X a liar", "called X's remarks unfounded", "called elections")."""
+    objs = [c for c in children(v) if c.dep_ in ("dobj", "obj")]
+    named = [c for c in children(v) if c.dep_ in NAMING_DEPS and c.pos_ not in ("VERB", "AUX")]
+    if not objs and len(named) == 1 and named[0].dep_ == "oprd" and named[0].pos_ == "PROPN":
+        objs, named = named, []  # "called Chinese President Xi Jinping": one name, no predicate
+    if len(objs) != 1 or named:
+        return None
+    obj = objs[0]
+    if v.dep_ == "ROOT" and any(c.dep_ == "auxpass" for c in children(v)):
+        return None
+    if any(c.dep_ in ("appos", "oprd", "acl", "relcl") or c.lower_ in ("a", "an") for c in children(obj)) \
+            or finder.is_trigger_noun(obj) is not None or not finder.np_actors(obj, nested=False):
+        return None  # not "called a meeting of X", "called a strike"
+    return obj
+
+
+# what the parser makes of a sentence-initial acronym it does not know ("USAID provided ...")
+MISREAD_SUBJECT_DEPS = frozenset({"advmod", "npadvmod", "nmod", "dep"})
+
+
+def misread_subject(v, finder: ArgumentFinder) -> list[str]:
+    """"USAID provided shelter to ...", parsed with USAID as an adverb: a main verb with no subject
+    whose only word before it, starting the sentence, names an actor that is no place."""
+    if v.dep_ != "ROOT" or any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl") for c in children(v)):
+        return []
+    left = [c for c in children(v) if c.i < v.i and c.dep_ not in ("aux", "auxpass", "neg", "punct")]
+    if len(left) != 1 or left[0].dep_ not in MISREAD_SUBJECT_DEPS or left[0].left_edge.i != v.sent.start:
+        return []
+    found = [a for a in finder.np_actors(left[0], nested=False)
+             if getattr(finder.actors.get(a), "kind", None) != "location"]
+    return list(dict.fromkeys(found))
+
+
+JOIN_LEMMAS = frozenset({"join"})
+
+
+def joined_for(tok, finder: ArgumentFinder) -> tuple[list[str], list[str]]:
+    """"X joined Y for talks", "X will join Y and Z for a meeting": X meets those it joins."""
+    if tok.dep_ != "pobj" or tok.head.lower_ != "for" or tok.head.head.lemma_.lower() not in JOIN_LEMMAS:
+        return [], []
+    verb = tok.head.head
+    holder = verb.head if verb.dep_ in ("xcomp", "conj") and not any(
+        c.dep_ in ("nsubj", "nsubjpass") for c in children(verb)) else verb
+    joiner = [a for c in children(holder) if c.dep_ == "nsubj" for a in finder.np_actors(c)]
+    joined = [a for c in children(verb) if c.dep_ in ("dobj", "obj") for a in finder.np_actors(c) if a not in joiner]
+    return list(dict.fromkeys(joiner)), list(dict.fromkeys(joined))
+
+
+# what is fired, dropped or launched at someone: its user does what it does ("missiles fired by X hit Y")
+WEAPON_NOUNS = frozenset(
+    "missile rocket shell mortar bomb drone grenade bullet projectile torpedo munition airstrike strike jet "
+    "warplane aircraft helicopter artillery".split())
+
+
+def weapon_users(v, finder: ArgumentFinder) -> list[str]:
+    """"The missiles fired by the Israeli military struck a depot": the subject is a weapon whose
+    participle names who used it."""
+    for subj in children(v):
+        if subj.dep_ != "nsubj" or not {subj.lemma_.lower(), subj.lower_.removesuffix("s")} & WEAPON_NOUNS:
+            continue
+        for acl in children(subj):
+            if acl.dep_ != "acl" or acl.tag_ != "VBN":
+                continue
+            doers = [p for a in children(acl) if a.dep_ == "agent" for p in children(a) if p.dep_ == "pobj"]
+            found = [x for p in doers for x in finder.np_actors(p)]
+            if found:
+                return list(dict.fromkeys(found))
+    return []
+
+
+RESPONSIBLE_WORDS = frozenset({"responsible"})
+COPULAS = frozenset({"be", "remain"})
+HEDGING_AUX = frozenset("may might could would should must can".split())
+
+
+def responsible_doers(tok, finder: ArgumentFinder) -> list[str]:
+    """"X is responsible for mass killings", "the group responsible for the bombings": X did them.
+    Not when denied or hedged ("X is not / may be responsible"), nor "held responsible" (an
+    accusation, coded on its own verb)."""
+    while tok.dep_ == "conj":
+        tok = tok.head  # "responsible for killings, rapes and abductions"
+    prep = tok.head
+    if tok.dep_ != "pobj" or prep.lower_ != "for" or prep.head.lemma_.lower() not in RESPONSIBLE_WORDS:
+        return []
+    adj = prep.head
+    if adj.dep_ == "amod" or (adj.dep_ == "acl" and adj.head.pos_ in ("NOUN", "PROPN")):
+        holders = [adj.head]
+    elif adj.dep_ == "acomp" and adj.head.lemma_.lower() in COPULAS:
+        verb = adj.head
+        if any(c.dep_ == "neg" or (c.dep_ == "aux" and c.lower_ in HEDGING_AUX) for c in children(verb)):
+            return []
+        holders = [c for c in children(verb) if c.dep_ in ("nsubj", "nsubjpass")]
+    else:
+        return []
+    if any(c.dep_ == "neg" for c in children(adj)):
+        return []
+    return list(dict.fromkeys(a for h in holders for a in finder.np_actors(h)))
+
+
+def _armed_arrival(v) -> bool:
+    """"Hundreds of British troops arrived in Mali": soldiers come to deploy, not to visit."""
+    if v.lemma_.lower() not in ARRIVAL_LEMMAS:
+        return False
+    holder = v.head if v.dep_ == "conj" else v
+    for s in children(holder):
+        if s.dep_ not in ("nsubj", "nsubjpass"):
+            continue
+        # "hundreds of troops", "a contingent of soldiers": the unit is the noun after "of"
+        heads = [s, *(g for c in children(s) if c.dep_ == "prep" and c.lower_ == "of" for g in children(c)
+                      if g.dep_ == "pobj")]
+        return any(h.lemma_.lower() in ARMED_UNITS for h in heads)
+    return False
 
 
 def _one_sided(tok, trig: Trigger) -> bool:
@@ -471,10 +643,11 @@ def _ongoing(tok, gov: str | None) -> bool:
 
 
 def _announced_refusal(tok, fact: Factuality) -> bool:
-    """"will not accept", "would not meet", "won't send": a negated act announced with a future
-    auxiliary on its own verb is a refusal (CAMEO 12), not merely an act that did not happen."""
+    """"will not accept", "would not meet", "won't send", "cannot accept": a negated act announced
+    with a future auxiliary (or "can") on its own verb is a refusal (CAMEO 12), not merely an act
+    that did not happen."""
     return fact.value == "negated" and fact.cue in ("not", "n't", "never") and tok.pos_ in ("VERB", "AUX") \
-        and any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in children(tok))
+        and any(c.dep_ == "aux" and c.lower_ in REFUSAL_AUX for c in children(tok))
 
 
 def _readied_by(tok) -> bool:

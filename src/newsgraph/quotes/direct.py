@@ -118,6 +118,33 @@ def _nearby_cue(doc: Doc, a: int, b: int, lex: CueLexicon, blocked: Container[in
     return min(found, key=lambda t: min(abs(t.i - a), abs(t.i - b))) if found else None
 
 
+_TRAILING_TOKENS = 12
+_OWN_CONTENT = ("ccomp", "xcomp", "dobj")
+
+
+def _trailing_cue(doc: Doc, a: int, b: int, lex: CueLexicon, blocked: Container[int]) -> Token | None:
+    """`"…?" Velkov asked.` / `"…," he said of the plan.`: the parser ended the sentence inside
+    the quote, so the attribution right after the closing mark is a short sentence of its own
+    whose root is a speech verb with a subject and no content of its own."""
+    bounds, toks = sent_bounds(doc), doc_tokens(doc)
+    k = b
+    while k < len(doc) and k < b + 2 and toks[k].is_punct:
+        k += 1
+    if k >= len(doc) or bounds[k][0] <= a or bounds[k][0] < b - 1:
+        return None
+    s, e = bounds[k]
+    if e - s > _TRAILING_TOKENS:
+        return None
+    root = next((t for t in toks[s:e] if t.head.i == t.i), None)
+    if root is None or root.i in blocked or cue_kinds(doc, lex)[root.i] != "speech" or root.i > k + 4:
+        return None
+    children = list(root.children)
+    if not any(c.dep_ == "nsubj" for c in children) or any(
+            c.dep_ in _OWN_CONTENT and c.i > root.i and c.pos_ not in ("PROPN",) for c in children):
+        return None
+    return root
+
+
 def _punct_cue(doc: Doc, a: int, b: int) -> tuple[int, SpeakerRef] | None:
     """`Blinken: "…"` / `Blinken — "…"` (speaker before) or `"…" — Blinken` (after)."""
     i = a - 1
@@ -190,6 +217,8 @@ def _attribute(doc: Doc, cand: DirectCandidate, lex: CueLexicon, inside: set[int
         cue, how = _child_cue(doc, a, b, lex, blocked), "child"
     if cue is None and clause_like and not name_like:
         cue, how = _nearby_cue(doc, a, b, lex, blocked), "nearby"
+    if cue is None and clause_like and not name_like:
+        cue, how = _trailing_cue(doc, a, b, lex, blocked), "trailing"
     if cue is not None:
         cand.cue = (cue.i, cue.i + 1 + _particle(cue))
         cand.speaker = find_speaker(cue, lex, avoid=blocked)

@@ -29,7 +29,10 @@ ALL_MARKS = OPEN_DOUBLE + CLOSE_DOUBLE + STRAIGHT_DOUBLE + OPEN_SINGLE + CLOSE_S
 _BEFORE_OPEN = " \t([{—–-/:;,"
 _AFTER_CLOSE = " \t.,;:!?)]}—–-…"
 # the scans below visit only the marks, not every character of a paragraph
-_DOUBLE_MARK = re.compile("[" + re.escape(OPEN_DOUBLE + CLOSE_DOUBLE + STRAIGHT_DOUBLE) + "]")
+# two apostrophes (or backticks) are a double mark in typewriter and PTB-style text
+# (''quote'', ``quote''): read as one mark, they are neither apostrophes nor single quotes
+_DOUBLE_MARK = re.compile("''|``|[" + re.escape(OPEN_DOUBLE + CLOSE_DOUBLE + STRAIGHT_DOUBLE) + "]")
+TWO_CHAR_DOUBLE = ("''", "``")
 _SINGLE_MARK = re.compile("[" + re.escape(OPEN_SINGLE + CLOSE_SINGLE + STRAIGHT_SINGLE) + "]")
 
 
@@ -102,29 +105,39 @@ def _is_open_context(text: str, i: int, lo: int) -> bool:
 def _double_spans(text: str, lo: int, hi: int, para: int) -> tuple[list[MarkedSpan], int | None]:
     spans: list[MarkedSpan] = []
     open_at: int | None = None
+    width = 1  # of the opening mark
     for m in _DOUBLE_MARK.finditer(text, lo, hi):
         i = m.start()
-        c = text[i]
+        c = m.group()
+        if c in TWO_CHAR_DOUBLE:
+            if open_at is None:
+                open_at, width = i, 2
+            else:
+                if text.startswith("'", i + 2):
+                    i += 1  # three marks: a nested single quote closes first
+                spans.append(MarkedSpan(open_at + width, i, open_at, i + 1, para))
+                open_at = None
+            continue
         if c in OPEN_DOUBLE:
             if open_at is None:
-                open_at = i
+                open_at, width = i, 1
             elif text[i - 1] not in " \t" and (i + 1 == hi or text[i + 1] in _AFTER_CLOSE):
                 # a mistyped closing mark (“...“), common in scraped text
-                spans.append(MarkedSpan(open_at + 1, i, open_at, i, para))
+                spans.append(MarkedSpan(open_at + width, i, open_at, i, para))
                 open_at = None
         elif c in CLOSE_DOUBLE:
             if open_at is not None:
-                spans.append(MarkedSpan(open_at + 1, i, open_at, i, para))
+                spans.append(MarkedSpan(open_at + width, i, open_at, i, para))
                 open_at = None
             elif _is_open_context(text, i, lo) and i + 1 < hi and text[i + 1] not in " \t":
-                open_at = i  # ” used as an opening mark
+                open_at, width = i, 1  # ” used as an opening mark
         elif c == STRAIGHT_DOUBLE:
             if open_at is None:
                 if i > lo and text[i - 1].isdigit():
                     continue  # inches
-                open_at = i
+                open_at, width = i, 1
             else:
-                spans.append(MarkedSpan(open_at + 1, i, open_at, i, para))
+                spans.append(MarkedSpan(open_at + width, i, open_at, i, para))
                 open_at = None
     return spans, open_at
 
@@ -177,9 +190,11 @@ def find_marked_spans(text: str) -> list[MarkedSpan]:
         unclosed: MarkedSpan | None = None
         if open_at is not None:
             blocked.append((open_at, hi))
-            unclosed = MarkedSpan(open_at + 1, hi, open_at, None, p)
+            unclosed = MarkedSpan(open_at + (2 if text.startswith(TWO_CHAR_DOUBLE, open_at) else 1), hi,
+                                  open_at, None, p)
         spans = sorted(doubles + _single_spans(text, lo, hi, p, blocked), key=lambda s: s.open_at)
-        if pending is not None and text[lo] in OPEN_DOUBLE + STRAIGHT_DOUBLE + CLOSE_DOUBLE:
+        if pending is not None and (text[lo] in OPEN_DOUBLE + STRAIGHT_DOUBLE + CLOSE_DOUBLE
+                                    or text.startswith(TWO_CHAR_DOUBLE, lo)):
             out.append(pending)
             first = spans[0] if spans and spans[0].open_at == lo else unclosed
             if first is not None and first.open_at == lo:

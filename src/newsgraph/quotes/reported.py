@@ -8,6 +8,7 @@ Patterns, each a dependency configuration around a cue from the lexicon:
   noun + that-clause  "the ministry's claim that …"
   inverted            "Talks were continuing, an official said."
   inserted            "The deal, she added, was not final." (the whole clause)
+  going on            "A, she said, because B." / "A, said X, but B." (the whole sentence)
   leading             "The envoy said, it is time to act." (cue made a parenthetical)
   according to        "According to X, …" / "…, according to X."
   object + reason     "blamed the workers for the losses", "dismissed X as Y"
@@ -58,6 +59,11 @@ _CLAUSAL = ("ccomp", "xcomp", "oprd", "dobj")
 _MODIFIER_DEPS = ("acl", "amod", "csubj")
 _CUE_ADJUNCTS = ("prep", "npadvmod", "advmod")
 _LEADING_CUES = ("say", "tell", "add", "state", "declare", "insist", "warn", "write", "note")
+# "A, she said, because B" / "A, said X, but B": words that carry the statement on past an
+# attribution set off inside it (a plain "and" or "as" after it is mostly the writer's)
+_GOING_ON_MARKS = ("because", "since", "although", "though")
+_GOING_ON_CC = ("but",)
+_SCENE_MARKS = ("as", "while", "when", "after", "before", "until", "once", "whereas")
 
 
 @dataclass
@@ -216,6 +222,8 @@ def _match(doc: Doc, tok: Token, lex: CueLexicon):
         before = _that_clause_misparsed(tok, lex)
         if before is not None and before[1] <= comp.left_edge.i:
             start = before[0]  # "said in a statement that A, however, B": B continues A
+        if comp.i < tok.i:
+            return (start, _goes_on(doc, tok, tok, end, lex)), cue, find_speaker(tok, lex), "clause"
         return (start, _second_conjunct(tok, end, lex)), cue, find_speaker(tok, lex), "clause"
     if comp is None:
         found = _that_clause_misparsed(tok, lex)
@@ -262,16 +270,18 @@ def _match(doc: Doc, tok: Token, lex: CueLexicon):
         # "X said, it is time to …": the parser made the cue a parenthetical of the clause after it
         return (tok.i + 2, _before_final_punct(doc, tok.i + 2, head.right_edge.i + 1)), cue, \
             find_speaker(tok, lex), "clause"
+    # the comma setting the attribution off is the cue's first child or the word before it
+    lead = tok.left_edge.i + int(doc[tok.left_edge.i].text == ",")
     if (tok.dep_ in ("ccomp", "parataxis") and head.i < tok.i and head.pos_ in ("VERB", "AUX")
-            and cue_kind(head, lex) is None and tok.left_edge.i > 0 and doc[tok.left_edge.i - 1].text == ","
+            and cue_kind(head, lex) is None and lead > 0 and doc[lead - 1].text == ","
             and any(c.dep_ == "nsubj" for c in tok.children)
             and not any(c.dep_ in ("ccomp", "dobj", "xcomp") for c in tok.children)):
         # "Talks were continuing, an official said.": the clause is the head minus the cue
         start = head.left_edge.i
-        end = tok.left_edge.i
+        end = lead - 1
         if end - start < 3 or not any(c.dep_ == "nsubj" and c.i < end for c in head.children):
             return None
-        return (start, end), cue, find_speaker(tok, lex), "inverted"
+        return (start, _inverted_end(doc, tok, head, end, lex)), cue, find_speaker(tok, lex), "inverted"
     return None
 
 
@@ -299,6 +309,47 @@ def _inserted(doc: Doc, tok: Token, lex: CueLexicon) -> tuple[int, int] | None:
     if comp is not None and _subject_extracted(comp) and subj.left_edge.i - 1 > sent_start:
         return sent_start, _before_final_punct(doc, sent_start, comp.right_edge.i + 1)
     return None
+
+
+def _goes_on(doc: Doc, cue: Token, owner: Token, end: int, lex: CueLexicon) -> int:
+    """"She backs the governor, she said, because he prizes order.", "The mayor lacks
+    experience, said Velkov, but her record makes up for it.": the statement before an
+    attribution set off by commas goes on after it with a reason or a "but" clause hanging from
+    the cue or from the statement's verb (``owner``); the content is then the whole sentence,
+    the attribution inside it, as for an inserted attribution. ``end``: the content's end
+    before the attribution."""
+    set_off = (",",) + tuple(_CLOSE_MARKS)
+    if end >= len(doc) or not (doc[end].text in set_off or doc[end - 1].text in set_off):
+        return end
+    for c in owner.rights:
+        if c.i <= cue.i or c.dep_ not in ("advcl", "conj") or cue_kind(c, lex) is not None:
+            continue
+        first, before = doc[c.left_edge.i], doc[c.left_edge.i - 1]
+        if c.dep_ == "advcl":
+            going_on = first.dep_ == "mark" and first.lower_ in _GOING_ON_MARKS and before.text == ","
+        else:  # ", but B" with B's own subject
+            going_on = before.lower_ in _GOING_ON_CC and doc[before.i - 1].text == "," and any(
+                k.dep_ in ("nsubj", "nsubjpass", "expl") for k in c.children)
+        if going_on:
+            return _before_final_punct(doc, end, c.right_edge.i + 1)
+    return end
+
+
+def _inverted_end(doc: Doc, cue: Token, head: Token, end: int, lex: CueLexicon) -> int:
+    """"He had no ties to any party, the airline added, and had passed every check.": the
+    statement's clause goes on after an attribution set off inside it, so the content is the
+    whole clause, the attribution included (as for an inserted one); not when what follows is
+    the writer's scene (", as mediators arrived") or a speech act of its own."""
+    after = [c for c in head.rights if c.i > cue.right_edge.i and not c.is_punct]
+    if not after:
+        return end
+    first = after[0]
+    if first.dep_ == "cc" and len(after) > 1:
+        first = after[1]
+    if cue_kind(first, lex) is not None or any(
+            c.dep_ == "mark" and c.lower_ in _SCENE_MARKS for c in first.children):
+        return end
+    return _before_final_punct(doc, end, head.right_edge.i + 1)
 
 
 def _before_final_punct(doc: Doc, start: int, end: int) -> int:

@@ -8,6 +8,7 @@ Rules, in order, for a verb cue:
   shared subject           "X warned … and said …"                  → the first conjunct's speaker
   participle               "…, stating …", "a statement saying …"   → the nearest cue ancestor's
                                                                        speaker, else the clause's subject
+  participle on people     "staff members suggesting …"              → the people it describes
 For a nominal cue ("his concern", "the ministry's statement that"): the possessor, else the
 speaker of the verb the noun is the object of.
 """
@@ -189,6 +190,9 @@ def _verb_speaker(verb: Token, lex: CueLexicon, depth: int,
         return None
     if verb.dep_ == "conj" and verb.head.pos_ in _VERB_POS:
         return _verb_speaker(verb.head, lex, depth + 1)
+    holder = _participle_holder(verb, lex)
+    if holder is not None:
+        return _ref(holder, verb)
     if verb.dep_ in ("advcl", "xcomp", "acl", "pcomp", "relcl", "ccomp", "conj", "dep", "parataxis"):
         # a speech cue above wins over a belief verb in between ("X said the data shows …, stating")
         for wanted in (("speech", "nominal"), ("cognition",)):
@@ -210,6 +214,22 @@ def _verb_speaker(verb: Token, lex: CueLexicon, depth: int,
                 if ref is not None:
                     return ref
     return None
+
+
+_HOLDER_ENTS = ("PERSON", "ORG", "NORP", "GPE")
+
+
+def _participle_holder(verb: Token, lex: CueLexicon) -> Token | None:
+    """"staff members suggesting someone should resign", "protesters chanting …": a participle
+    describing people (a name, a named group, a plural noun) says what they say; "a statement
+    saying …" (a noun that carries a statement) or "an item suggesting …" speak for whoever
+    issued them, the speaker of the cue above."""
+    noun = verb.head
+    if verb.dep_ != "acl" or verb.tag_ != "VBG" or noun.pos_ not in _NOMINAL_POS or noun.i > verb.i:
+        return None
+    if lex.is_nominal(noun.lemma_) or noun.lemma_.lower() in lex.publications:
+        return None
+    return noun if (noun.pos_ == "PROPN" or noun.ent_type_ in _HOLDER_ENTS or noun.tag_ == "NNS") else None
 
 
 def _whose_statement(noun: Token, verb: Token, lex: CueLexicon) -> SpeakerRef | None:
