@@ -79,3 +79,16 @@ def actors_by_name(extractor, text: str, fields=("kind", "code", "country")) -> 
     """name -> the chosen fields of every actor of a synthetic text, extracted end to end."""
     ex = extractor.extract(Article(id="synthetic", text=text))
     return {a.name: tuple(getattr(a, f) for f in fields) for a in ex.actors}
+
+
+def doc_from_rows(nlp, rows):
+    """A hand-built parse from (word, pos, dep, head, ent IOB) rows, so a rule is pinned on the
+    parse it is written for, not on what the model makes of the sentence."""
+    from spacy.tokens import Doc
+
+    words, pos, deps, heads, ents = zip(*rows)
+    return Doc(nlp.vocab, words=list(words), pos=list(pos), deps=list(deps), heads=list(heads), ents=list(ents))
+
+
+def kinds_and_codes(idx) -> set[tuple]:
+    return {(a.kind, a.code) for a in idx.actors}

@@ -6,21 +6,15 @@ these tests (real states), pinned on hand-built parses and run through the real 
 from __future__ import annotations
 
 import pytest
-from spacy.tokens import Doc
 
 from newsgraph.actors import KnowledgeBase
 
-from actors_kb import resolve_doc, run
+from actors_kb import doc_from_rows, resolve_doc, run
 
 
 @pytest.fixture(scope="module")
 def kb():
     return KnowledgeBase.load()
-
-
-def _doc(nlp, rows):
-    words, pos, deps, heads, ents = zip(*rows)
-    return Doc(nlp.vocab, words=list(words), pos=list(pos), deps=list(deps), heads=list(heads), ents=list(ents))
 
 
 def _kind(idx, name):
@@ -29,7 +23,7 @@ def _kind(idx, name):
 
 def _between(nlp, noun):
     # "Chile welcomed <noun> between Peru and Bolivia ."
-    return _doc(nlp, [("Chile", "PROPN", "nsubj", 1, "B-GPE"), ("welcomed", "VERB", "ROOT", 1, "O"),
+    return doc_from_rows(nlp, [("Chile", "PROPN", "nsubj", 1, "B-GPE"), ("welcomed", "VERB", "ROOT", 1, "O"),
                       (noun, "NOUN", "dobj", 1, "O"), ("between", "ADP", "prep", 2, "O"),
                       ("Peru", "PROPN", "pobj", 3, "B-GPE"), ("and", "CCONJ", "cc", 4, "O"),
                       ("Bolivia", "PROPN", "conj", 4, "B-GPE"), (".", "PUNCT", "punct", 1, "O")])
@@ -50,7 +44,7 @@ def test_actors_relation_parties_between_after_other_noun_is_a_place(nlp, kb):
 
 def test_actors_relation_parties_capitals_between_relation_noun_act_for_states(nlp, kb):
     # "Talks between Lima and La Paz resumed ." -- capitals standing for their states
-    doc = _doc(nlp, [("Talks", "NOUN", "nsubj", 6, "O"), ("between", "ADP", "prep", 0, "O"),
+    doc = doc_from_rows(nlp, [("Talks", "NOUN", "nsubj", 6, "O"), ("between", "ADP", "prep", 0, "O"),
                      ("Lima", "PROPN", "pobj", 1, "B-GPE"), ("and", "CCONJ", "cc", 2, "O"),
                      ("La", "PROPN", "compound", 5, "B-GPE"), ("Paz", "PROPN", "conj", 2, "I-GPE"),
                      ("resumed", "VERB", "ROOT", 6, "O"), (".", "PUNCT", "punct", 6, "O")])

@@ -7,11 +7,10 @@ on hand-built parses with the entity labels the small model gives, plus real-mod
 from __future__ import annotations
 
 import pytest
-from spacy.tokens import Doc
 
 from newsgraph.actors import KnowledgeBase
 
-from actors_kb import resolve_doc, run
+from actors_kb import doc_from_rows, kinds_and_codes, resolve_doc, run
 
 # synthetic dictionary written for newsgraph's tests: a fictional state with a second name
 ACTORS = """\
@@ -35,26 +34,17 @@ def kb(tmp_path_factory):
     return KnowledgeBase.load([folder / "Synthetic.actors.txt", folder / "office_holders.csv"])
 
 
-def _doc(nlp, rows):
-    words, pos, deps, heads, ents = zip(*rows)
-    return Doc(nlp.vocab, words=list(words), pos=list(pos), deps=list(deps), heads=list(heads), ents=list(ents))
-
-
 def _person(idx, name):
     found = [a for a in idx.actors if a.kind == "person" and a.name == name]
     assert found, [(a.name, a.kind, a.code) for a in idx.actors]
     return found[0]
 
 
-def _codes(idx):
-    return {(a.kind, a.code) for a in idx.actors}
-
-
 def test_actors_stated_affiliation_adjectives_between_state_and_title(nlp, kb):
     # "Chile 's outspoken and hawkish minister Kestrel spoke in Lima ." -- the adjectives belong
     # to the title phrase, so Chile is the minister's state; Lima (Peru) makes the sentence name
     # two states, so nothing but the phrase itself can tell
-    doc = _doc(nlp, [("Chile", "PROPN", "poss", 5, "B-GPE"), ("'s", "PART", "case", 0, "O"),
+    doc = doc_from_rows(nlp, [("Chile", "PROPN", "poss", 5, "B-GPE"), ("'s", "PART", "case", 0, "O"),
                      ("outspoken", "ADJ", "amod", 5, "O"), ("and", "CCONJ", "cc", 2, "O"),
                      ("hawkish", "ADJ", "conj", 2, "O"), ("minister", "NOUN", "nsubj", 7, "O"),
                      ("Kestrel", "PROPN", "appos", 5, "B-PERSON"), ("spoke", "VERB", "ROOT", 7, "O"),
@@ -63,12 +53,12 @@ def test_actors_stated_affiliation_adjectives_between_state_and_title(nlp, kb):
     idx = resolve_doc(doc, kb)
     person = _person(idx, "Kestrel")
     assert (person.code, person.role) == ("CHL", "Minister")
-    assert ("state", "QOS") not in _codes(idx)
+    assert ("state", "QOS") not in kinds_and_codes(idx)
 
 
 def test_actors_stated_affiliation_apposition_beats_dictionary_alias(nlp, kb):
     # "Kestrel , Chile 's foreign minister , spoke in Lima ." -- the model tags Kestrel ORG
-    doc = _doc(nlp, [("Kestrel", "PROPN", "nsubj", 7, "B-ORG"), (",", "PUNCT", "punct", 0, "O"),
+    doc = doc_from_rows(nlp, [("Kestrel", "PROPN", "nsubj", 7, "B-ORG"), (",", "PUNCT", "punct", 0, "O"),
                      ("Chile", "PROPN", "poss", 5, "B-GPE"), ("'s", "PART", "case", 2, "O"),
                      ("foreign", "ADJ", "amod", 5, "O"), ("minister", "NOUN", "appos", 0, "O"),
                      (",", "PUNCT", "punct", 0, "O"), ("spoke", "VERB", "ROOT", 7, "O"),
@@ -76,12 +66,12 @@ def test_actors_stated_affiliation_apposition_beats_dictionary_alias(nlp, kb):
                      (".", "PUNCT", "punct", 7, "O")])
     idx = resolve_doc(doc, kb)
     assert _person(idx, "Kestrel").code == "CHL"
-    assert ("state", "QOS") not in _codes(idx)
+    assert ("state", "QOS") not in kinds_and_codes(idx)
 
 
 def test_actors_stated_affiliation_name_in_apposition_to_title(nlp, kb):
     # "the Chilean foreign minister , Kestrel , spoke in Lima ."
-    doc = _doc(nlp, [("the", "DET", "det", 3, "O"), ("Chilean", "ADJ", "amod", 3, "B-NORP"),
+    doc = doc_from_rows(nlp, [("the", "DET", "det", 3, "O"), ("Chilean", "ADJ", "amod", 3, "B-NORP"),
                      ("foreign", "ADJ", "amod", 3, "O"), ("minister", "NOUN", "nsubj", 7, "O"),
                      (",", "PUNCT", "punct", 3, "O"), ("Kestrel", "PROPN", "appos", 3, "B-PERSON"),
                      (",", "PUNCT", "punct", 3, "O"), ("spoke", "VERB", "ROOT", 7, "O"),
@@ -89,37 +79,37 @@ def test_actors_stated_affiliation_name_in_apposition_to_title(nlp, kb):
                      (".", "PUNCT", "punct", 7, "O")])
     idx = resolve_doc(doc, kb)
     assert _person(idx, "Kestrel").code == "CHL"
-    assert ("state", "QOS") not in _codes(idx)
+    assert ("state", "QOS") not in kinds_and_codes(idx)
 
 
 def test_actors_stated_affiliation_inserted_attribution_keeps_the_state(nlp, kb):
     # "Kestrel , Chile 's president said , will resist ." -- "Chile's president said" is an
     # inserted attribution, not an apposition naming Kestrel's office
-    doc = _doc(nlp, [("Kestrel", "PROPN", "nsubj", 8, "B-PERSON"), (",", "PUNCT", "punct", 8, "O"),
+    doc = doc_from_rows(nlp, [("Kestrel", "PROPN", "nsubj", 8, "B-PERSON"), (",", "PUNCT", "punct", 8, "O"),
                      ("Chile", "PROPN", "poss", 4, "B-GPE"), ("'s", "PART", "case", 2, "O"),
                      ("president", "NOUN", "nsubj", 5, "O"), ("said", "VERB", "parataxis", 8, "O"),
                      (",", "PUNCT", "punct", 8, "O"), ("will", "AUX", "aux", 8, "O"),
                      ("resist", "VERB", "ROOT", 8, "O"), (".", "PUNCT", "punct", 8, "O")])
     idx = resolve_doc(doc, kb)
-    assert ("state", "QOS") in _codes(idx)
+    assert ("state", "QOS") in kinds_and_codes(idx)
     assert not any(a.kind == "person" and a.name == "Kestrel" for a in idx.actors)
 
 
 def test_actors_stated_affiliation_list_of_states_keeps_the_alias(nlp, kb):
     # "Kestrel , Chile and Peru signed the pact ." -- a list of states, no office
-    doc = _doc(nlp, [("Kestrel", "PROPN", "nsubj", 5, "B-PERSON"), (",", "PUNCT", "punct", 0, "O"),
+    doc = doc_from_rows(nlp, [("Kestrel", "PROPN", "nsubj", 5, "B-PERSON"), (",", "PUNCT", "punct", 0, "O"),
                      ("Chile", "PROPN", "conj", 0, "B-GPE"), ("and", "CCONJ", "cc", 2, "O"),
                      ("Peru", "PROPN", "conj", 2, "B-GPE"), ("signed", "VERB", "ROOT", 5, "O"),
                      ("the", "DET", "det", 7, "O"), ("pact", "NOUN", "dobj", 5, "O"),
                      (".", "PUNCT", "punct", 5, "O")])
     idx = resolve_doc(doc, kb)
-    assert {("state", "QOS"), ("state", "CHL"), ("state", "PER")} <= _codes(idx)
+    assert {("state", "QOS"), ("state", "CHL"), ("state", "PER")} <= kinds_and_codes(idx)
 
 
 def test_actors_stated_affiliation_beats_office_holder_entry(nlp, kb):
     # "Ukraine 's new and outspoken defence minister Halvor Brekke spoke in Lima ." -- the
     # knowledge base still lists him as Russia's defence minister; the text says Ukraine's
-    doc = _doc(nlp, [("Ukraine", "PROPN", "poss", 6, "B-GPE"), ("'s", "PART", "case", 0, "O"),
+    doc = doc_from_rows(nlp, [("Ukraine", "PROPN", "poss", 6, "B-GPE"), ("'s", "PART", "case", 0, "O"),
                      ("new", "ADJ", "amod", 6, "O"), ("and", "CCONJ", "cc", 2, "O"),
                      ("outspoken", "ADJ", "conj", 2, "O"), ("defence", "NOUN", "compound", 6, "O"),
                      ("minister", "NOUN", "compound", 8, "O"), ("Halvor", "PROPN", "compound", 8, "B-PERSON"),
@@ -133,7 +123,7 @@ def test_actors_stated_affiliation_beats_office_holder_entry(nlp, kb):
 def test_actors_stated_affiliation_state_as_counterpart_keeps_the_entry(nlp, kb):
     # "Ukraine condemned the hawkish minister Halvor Brekke ." -- Ukraine is who condemns him,
     # not whom he serves: the knowledge base's post stands
-    doc = _doc(nlp, [("Ukraine", "PROPN", "nsubj", 1, "B-GPE"), ("condemned", "VERB", "ROOT", 1, "O"),
+    doc = doc_from_rows(nlp, [("Ukraine", "PROPN", "nsubj", 1, "B-GPE"), ("condemned", "VERB", "ROOT", 1, "O"),
                      ("the", "DET", "det", 4, "O"), ("hawkish", "ADJ", "amod", 4, "O"),
                      ("minister", "NOUN", "dobj", 1, "O"), ("Halvor", "PROPN", "compound", 6, "B-PERSON"),
                      ("Brekke", "PROPN", "appos", 4, "I-PERSON"), (".", "PUNCT", "punct", 1, "O")])
@@ -148,7 +138,7 @@ def test_actors_stated_affiliation_state_as_counterpart_keeps_the_entry(nlp, kb)
 def test_actors_stated_affiliation_real_parse(nlp, kb, text):
     _, idx = run(nlp, kb, text)
     assert _person(idx, "Kestrel").code == "CHL"
-    assert ("state", "QOS") not in _codes(idx)
+    assert ("state", "QOS") not in kinds_and_codes(idx)
 
 
 @pytest.mark.parametrize("text, code", [
