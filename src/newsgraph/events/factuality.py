@@ -43,7 +43,10 @@ GOVERNOR = {
 }
 # Governors that announce only an infinitive ("is set to attack", "is poised to sign"): "set fire
 # ... after attacking", "set up a panel following the killing" announce nothing.
-INFINITIVE_GOVERNORS = frozenset({"set", "poise", "due"})
+INFINITIVE_GOVERNORS = frozenset({"set", "poise", "due", "about"})  # "concerned about X supplying ..." is no plan
+# Verbs of stopping whose gerund is an act under way ("should stop attacking X", "halted shelling
+# X"): the act happened, whatever is said of the stopping.
+STOPPING = frozenset({"stop", "halt", "cease", "quit"})
 # Nouns that frame what follows them ("the possibility of ...", "plans to ...").
 GOVERNOR_NOUNS = {
     **dict.fromkeys("plan plans intention intent proposal bid pledge promise prospect schedule "
@@ -195,6 +198,8 @@ def factuality_of(trigger) -> Factuality:
             break  # a phrase modifying an ordinary noun
         if dep == "xcomp" and hl in HEARSAY and any(c.dep_ == "auxpass" for c in children(head)):
             return Factuality("alleged", hl)  # "X is said to have attacked", "is believed to hold"
+        if dep == "xcomp" and hl in STOPPING and t.tag_ == "VBG":
+            break
         if dep in ("xcomp", "ccomp", "advcl", "acl", "pcomp", "relcl") and hl in GOVERNOR and not (
                 dep == "relcl") and not (hl in INFINITIVE_GOVERNORS and not _has_to(t)):
             if head.dep_ == "acomp" and head.pos_ == "ADJ":
