@@ -23,6 +23,9 @@ from events_helpers import coded
     # ending one's own strike yields; it is not a new strike
     pytest.param("Nigerian doctors called off their strike.", (("NGA",), "CONCEDE", ()), {"PROTEST"},
                  id="called_off_strike_concede"),
+    # support "to" a party, as news writes it as often as support "for"
+    pytest.param("Officials condemned Iran's support to Russia.", (("IRN",), "SUPPORT", ("RUS",)), set(),
+                 id="support_to_party"),
 ])
 def test_lexicon_news_trigger(extractor, text, expected, not_types):
     events = coded(extractor, text)
