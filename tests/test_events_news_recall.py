@@ -141,13 +141,15 @@ def test_events_news_recall_responsible_for_violence(extractor, text, expected):
     assert expected in {e[:3] for e in _events(extractor, text)}
 
 
-@pytest.mark.parametrize("text", [
-    pytest.param("Boko Haram is not responsible for the bombings in Nigeria.", id="denied"),
-    pytest.param("Boko Haram may be responsible for the bombings in Nigeria.", id="hedged"),
+@pytest.mark.parametrize("text, factuality", [
+    pytest.param("Boko Haram is not responsible for the bombings in Nigeria.", "negated", id="denied"),
+    pytest.param("Boko Haram may be responsible for the bombings in Nigeria.", "hypothetical", id="hedged"),
 ])
-def test_events_news_recall_responsible_denied_or_hedged_is_not_asserted(extractor, text):
+def test_events_news_recall_responsible_denied_or_hedged_is_not_asserted(extractor, text, factuality):
+    # the group is still the one the sentence is about; the denial or hedge is the factuality
     ex = extractor.extract(Article(id="synthetic", text=text))
-    assert not any(e.type == "ASSAULT" and e.factuality == "asserted" for e in ex.events)
+    got = {(tuple(ex.actor(a).code for a in e.sources), e.factuality) for e in ex.events if e.type == "ASSAULT"}
+    assert got == {(("Boko Haram",), factuality)}
 
 
 @pytest.mark.parametrize("text, expected", [

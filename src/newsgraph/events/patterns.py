@@ -319,13 +319,12 @@ def weapon_users(v, finder: ArgumentFinder) -> list[str]:
 
 RESPONSIBLE_WORDS = frozenset({"responsible"})
 COPULAS = frozenset({"be", "remain"})
-HEDGING_AUX = frozenset("may might could would should must can".split())
 
 
 def responsible_doers(tok, finder: ArgumentFinder) -> list[str]:
     """"X is responsible for mass killings", "the group responsible for the bombings": X did them.
-    Not when denied or hedged ("X is not / may be responsible"), nor "held responsible" (an
-    accusation, coded on its own verb)."""
+    A denial or a hedge ("X is not / may be responsible") is the event's factuality, read by
+    factuality.py as for any clause; "held responsible" is an accusation, coded on its own verb."""
     while tok.dep_ == "conj":
         tok = tok.head  # "responsible for killings, rapes and abductions"
     prep = tok.head
@@ -335,10 +334,7 @@ def responsible_doers(tok, finder: ArgumentFinder) -> list[str]:
     if adj.dep_ == "amod" or (adj.dep_ == "acl" and adj.head.pos_ in ("NOUN", "PROPN")):
         holders = [adj.head]
     elif adj.dep_ == "acomp" and adj.head.lemma_.lower() in COPULAS:
-        verb = adj.head
-        if any(c.dep_ == "neg" or (c.dep_ == "aux" and c.lower_ in HEDGING_AUX) for c in children(verb)):
-            return []
-        holders = [c for c in children(verb) if c.dep_ in ("nsubj", "nsubjpass")]
+        holders = [c for c in children(adj.head) if c.dep_ in ("nsubj", "nsubjpass")]
     else:
         return []
     if any(c.dep_ == "neg" for c in children(adj)):

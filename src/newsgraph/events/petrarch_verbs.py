@@ -435,11 +435,13 @@ def verb_keys(word: str, base_given: bool) -> list[tuple[str, bool]]:
     if word in irregular_bases():
         bases = [irregular_bases()[word]]
     else:
-        bases = [] if base_given else _regular_bases(word)
+        bases = [] if base_given else regular_bases(word)
     return [(word, bool(bases)), *((b, False) for b in bases if b != word)]
 
 
-def _regular_bases(w: str) -> list[str]:
+def regular_bases(w: str) -> list[str]:
+    """Base forms an inflected verb may have by the spelling rules ("repelled": repell, repelle,
+    repel; "cordoned": cordon, cordone); wrong guesses are keys no lemma ever hits."""
     if len(w) > 4 and (w.endswith("ied") or w.endswith("ies")):
         return [w[:-3] + "y"]
     for suffix, minimum in (("ing", 6), ("ed", 5)):

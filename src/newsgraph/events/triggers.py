@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from ..nlp import children, doc_tokens
 from .lexicon import Lexicon, Trigger
-from .petrarch_verbs import is_verb_form
+from .petrarch_verbs import is_verb_form, regular_bases
 
 _POS = {"VERB": "verb", "NOUN": "noun", "PROPN": "noun"}
 
@@ -37,14 +37,8 @@ def _near_lemmas(tok) -> set[str]:
     return out
 
 
-def _stems(low: str, tag: str) -> tuple[str, ...]:
-    """Base forms of an inflected verb the lemmatizer got wrong ("cordoned" -> "cordone"):
-    the regular -ed/-ing/-s endings taken off, with and without a final e."""
-    for suffix, tags in (("ed", ("VBD", "VBN")), ("ing", ("VBG",)), ("s", ("VBZ",))):
-        if tag in tags and low.endswith(suffix) and len(low) > len(suffix) + 2:
-            base = low[:-len(suffix)]
-            return (base, base + "e") if suffix != "s" else (base,)
-    return ()
+# tags of an inflected verb form whose base forms are guessed when the lemmatizer missed them
+INFLECTED_TAGS = frozenset({"VBD", "VBN", "VBG", "VBZ"})
 
 
 def _lexical_head(pos_: str, lemma_: str, lower: str, tag: str, lexicon: Lexicon) -> tuple[str, str] | None:
@@ -59,7 +53,7 @@ def _lexical_head(pos_: str, lemma_: str, lower: str, tag: str, lexicon: Lexicon
     heads = [lower] if lower != lemma and (lower, pos) in lexicon.surface else []
     heads += [lemma, lower]
     if pos == "verb":
-        heads += _stems(lower, tag)
+        heads += regular_bases(lower) if tag in INFLECTED_TAGS else []
     for head in dict.fromkeys(heads):
         if not lexicon.candidates(head, pos):
             continue
